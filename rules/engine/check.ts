@@ -1,0 +1,264 @@
+/**
+ * The check itself: views → hits → candidate rules → findings → verdict. Synchronous and allocation-light,
+ * because it runs inside the keydown that decides whether a draft may be sent.
+ */
+import { compileTables, type CompiledRule, type CompiledTables } from './compile';
+import { collectHits, segment, type Hit, type HitSet } from './hits';
+import { buildBaseView, buildMatchView, buildSoundView } from './normalize/views';
+import type { CompiledPack } from './schema';
+import type { CheckContext, CheckResult, Finding, Locale, Recipient, Verdict } from './types';
+
+/** How far (match-view characters) a negation reaches forward to the act it negates. */
+const NEGATION_REACH_HAN = 10;
+const NEGATION_REACH_LATIN = 40;
+/** At most this many findings per rule, so a pathological draft cannot produce an unbounded report. */
+const MAX_FINDINGS_PER_RULE = 20;
+
+interface Draft {
+  text: string;
+  matchText: string;
+  hits: HitSet;
+  clause: Int32Array;
+  sentence: Int32Array;
+  symbolCache: Map<number, Hit[]>;
+}
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat | null>();
+function localMinutes(when: number, zone: string): number | null {
+  let f = timeFormatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    } catch {
+      f = null;
+    }
+    timeFormatters.set(zone, f);
+  }
+  if (!f) return null;
+  let h = 0;
+  let m = 0;
+  for (const p of f.formatToParts(when)) {
+    if (p.type === 'hour') h = Number(p.value);
+    else if (p.type === 'minute') m = Number(p.value);
+  }
+  return h * 60 + m;
+}
+
+function localized(text: CompiledRule['message'], locale: Locale): string {
+  return text[locale] ?? (locale === 'zh-Hant' ? text['zh-Hans'] : undefined) ?? text.en ?? text['zh-Hans'] ?? '';
+}
+
+export class Engine {
+  readonly tables: CompiledTables;
+
+  constructor(packs: CompiledPack[]) {
+    this.tables = compileTables(packs);
+  }
+
+  get packs() {
+    return this.tables.packs;
+  }
+
+  get rules(): readonly CompiledRule[] {
+    return this.tables.rules;
+  }
+
+  /** Never throws: an internal failure blocks the draft (fail closed) and says why. */
+  check(text: string, context: CheckContext = {}): CheckResult {
+    try {
+      return this.checkUnsafe(typeof text === 'string' ? text : String(text), context);
+    } catch (e) {
+      return {
+        verdict: 'block',
+        findings: [
+          {
+            rule: 'draftguard.internal-error',
+            pack: 'engine',
+            category: 'threat',
+            severity: 'block',
+            start: 0,
+            end: 0,
+            text: '',
+            message: `The guard could not check this draft (${(e as Error).message}); it is held back until it can.`,
+            source: 'Draftguard fail-closed policy',
+            via: 'missing',
+          },
+        ],
+      };
+    }
+  }
+
+  private checkUnsafe(text: string, context: CheckContext): CheckResult {
+    const t = this.tables;
+    const base = buildBaseView(text);
+    const match = buildMatchView(base, t.abbreviations);
+    const sound = t.phonetics && t.soundAutomaton ? buildSoundView(match, t.phonetics) : null;
+    const hits = collectHits(t, base, match, sound, t.detectorTerms.length > 0);
+    const breaks = this.symbolHitsOf(hits, t.cueSymbol.clauseBreak);
+    const { clause, sentence } = segment(match, breaks);
+    const draft: Draft = { text, matchText: match.text, hits, clause, sentence, symbolCache: new Map() };
+
+    const recipient: Recipient = context.recipient ?? 'unknown';
+    const locale: Locale = context.locale ?? 'zh-Hans';
+    const jurisdictions = context.jurisdiction === undefined ? null : new Set([context.jurisdiction].flat().map((j) => j.toLowerCase()));
+    const allowedPacks = jurisdictions && jurisdictions.size ? new Set(t.packs.filter((p) => jurisdictions.has(p.jurisdiction)).map((p) => p.id)) : null;
+
+    const candidates = new Set<number>(t.unanchoredRules);
+    for (const term of hits.byTerm.keys()) for (const r of t.rulesByTerm[term]) candidates.add(r);
+
+    const findings: Finding[] = [];
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const rule = t.rules[index];
+      if (allowedPacks && !allowedPacks.has(rule.pack)) continue;
+      if (rule.recipients && !rule.recipients.has(recipient)) continue;
+      if (rule.channels && !(context.channel && rule.channels.has(context.channel))) continue;
+      const severity = rule.severity(recipient);
+      const make = (start: number, end: number, via: Finding['via']): Finding => ({
+        rule: rule.id,
+        pack: rule.pack,
+        category: rule.category,
+        severity,
+        start,
+        end,
+        text: text.slice(start, end),
+        message: localized(rule.message, locale),
+        source: rule.source,
+        ...(rule.fix ? { fix: localized(rule.fix, locale) } : {}),
+        via,
+      });
+      if (rule.kind === 'match') {
+        for (const span of this.matchRule(rule, draft)) findings.push(make(span.os, span.oe, span.via));
+      } else if (rule.kind === 'require') {
+        const present = rule.requireAny.some((s) => this.symbolHits(draft, s).length > 0);
+        if (!present) findings.push(make(0, 0, 'missing'));
+      } else if (rule.time && context.sendTime !== undefined) {
+        const when = typeof context.sendTime === 'number' ? context.sendTime : Date.parse(context.sendTime);
+        const zone = context.recipientTimeZone ?? rule.time.zone;
+        const minutes = Number.isFinite(when) && zone ? localMinutes(when, zone) : null;
+        const { from, to } = rule.time;
+        // Unknown time or zone: the guard cannot decide, so it says so rather than passing silently.
+        const outside = minutes === null || (from <= to ? minutes < from || minutes >= to : minutes < from && minutes >= to);
+        if (outside) findings.push(make(0, 0, 'time'));
+      }
+    }
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    let verdict: Verdict = 'pass';
+    for (const f of findings) {
+      if (f.severity === 'block') {
+        verdict = 'block';
+        break;
+      }
+      verdict = 'warn';
+    }
+    return { verdict, findings };
+  }
+
+  private symbolHitsOf(hits: HitSet, symbol: number): Hit[] {
+    const out: Hit[] = [];
+    for (const term of this.tables.symbols[symbol]) {
+      const list = hits.byTerm.get(term);
+      if (list) out.push(...list);
+    }
+    if (out.length > 1) out.sort((a, b) => a.ms - b.ms || a.me - b.me);
+    return out;
+  }
+
+  private symbolHits(draft: Draft, symbol: number): Hit[] {
+    let cached = draft.symbolCache.get(symbol);
+    if (!cached) {
+      cached = this.symbolHitsOf(draft.hits, symbol);
+      draft.symbolCache.set(symbol, cached);
+    }
+    return cached;
+  }
+
+  private unionHits(draft: Draft, symbols: number[]): Hit[] {
+    if (symbols.length === 1) return this.symbolHits(draft, symbols[0]);
+    const out = symbols.flatMap((s) => this.symbolHits(draft, s));
+    return out.sort((a, b) => a.ms - b.ms);
+  }
+
+  private *matchRule(rule: CompiledRule, draft: Draft): Generator<{ os: number; oe: number; via: Finding['via'] }> {
+    const anchors = this.unionHits(draft, rule.all.length ? rule.all[0] : rule.any!);
+    const rest = rule.all.slice(1).map((entry) => this.unionHits(draft, entry));
+    const any = rule.any && rule.all.length ? this.unionHits(draft, rule.any) : null;
+    const none = rule.none ? this.unionHits(draft, rule.none) : null;
+    let lastEnd = -1;
+    let count = 0;
+    for (const a of anchors) {
+      if (a.os < lastEnd) continue;
+      if (rule.negation && this.isNegated(draft, a)) continue;
+      if (rule.reported && this.isReported(draft, a)) continue;
+      const inScope = (h: Hit) => this.inScope(rule, draft, a, h);
+      const used: Hit[] = [a];
+      let ok = true;
+      for (const list of rest) {
+        const h = list.find(inScope);
+        if (!h) {
+          ok = false;
+          break;
+        }
+        used.push(h);
+      }
+      if (!ok) continue;
+      if (any) {
+        const h = any.find(inScope);
+        if (!h) continue;
+        used.push(h);
+      }
+      if (none && none.some(inScope)) continue;
+      // Underline the whole claim when it sits in one clause; otherwise just the anchor.
+      const local = rule.within !== 'draft' && used.every((h) => draft.clause[h.ms] === draft.clause[a.ms]);
+      const os = local ? Math.min(...used.map((h) => h.os)) : a.os;
+      const oe = local ? Math.max(...used.map((h) => h.oe)) : a.oe;
+      const via = used.find((h) => h.via !== 'plain')?.via ?? 'plain';
+      yield { os, oe, via };
+      lastEnd = oe;
+      if (++count >= MAX_FINDINGS_PER_RULE) return;
+    }
+  }
+
+  private inScope(rule: CompiledRule, draft: Draft, a: Hit, h: Hit): boolean {
+    const w = rule.within;
+    if (w === 'clause') return draft.clause[h.ms] === draft.clause[a.ms];
+    if (w === 'sentence') return draft.sentence[h.ms] === draft.sentence[a.ms];
+    if (w === 'draft') return true;
+    return Math.abs(h.ms - a.ms) <= w && draft.sentence[h.ms] === draft.sentence[a.ms];
+  }
+
+  /** Is the act at `a` negated (我们不会上门, we will not sue), as opposed to conditioned (再不还就…)? */
+  private isNegated(draft: Draft, a: Hit): boolean {
+    const cues = this.tables.cueSymbol;
+    const clauseOf = draft.clause;
+    const c = clauseOf[a.ms];
+    const negations = this.symbolHits(draft, cues.negation);
+    const reach = /[a-z]/.test(draft.matchText[a.ms] ?? '') ? NEGATION_REACH_LATIN : NEGATION_REACH_HAN;
+    const conditions = this.symbolHits(draft, cues.condition);
+    const consequences = this.symbolHits(draft, cues.consequence);
+    for (let k = negations.length - 1; k >= 0; k--) {
+      const n = negations[k];
+      if (n.me > a.ms || clauseOf[n.ms] !== c) continue;
+      if (a.ms - n.me > reach) break;
+      // The 不 of 再不还 / if you don't pay belongs to the condition, not to the act.
+      if (conditions.some((x) => x.ms <= n.ms && x.me >= n.me && clauseOf[x.ms] === c)) continue;
+      if (consequences.some((x) => x.ms >= n.me && x.me <= a.ms)) continue;
+      // 难道…不 / 你以为…不敢: rhetorical, so the act is asserted.
+      if (this.symbolHits(draft, cues.assertive).some((x) => clauseOf[x.ms] === c)) return false;
+      return true;
+    }
+    return false;
+  }
+
+  /** Does the act at `a` belong to someone else's words (您说…, you said…) or a fraud warning (谨防冒充…)? */
+  private isReported(draft: Draft, a: Hit): boolean {
+    const cues = this.tables.cueSymbol;
+    const c = draft.clause[a.ms];
+    if (this.symbolHits(draft, cues.reported).some((x) => x.me <= a.ms && draft.clause[x.ms] === c)) return true;
+    const s = draft.sentence[a.ms];
+    return this.symbolHits(draft, cues.fraudWarning).some((x) => draft.sentence[x.ms] === s);
+  }
+}
+
+export function createEngine(packs: CompiledPack[]): Engine {
+  return new Engine(packs);
+}

@@ -1,0 +1,155 @@
+/**
+ * Finding every term occurrence in a draft: one automaton pass over the match view, one over the sound view,
+ * the regexes and detectors over the base view, then gap phrases assembled from their parts. Also the
+ * clause and sentence each match-view position belongs to.
+ */
+import type { CompiledTables } from './compile';
+import { DETECTORS } from './detectors';
+import { CLAUSE_MARK, SENTENCE_MARK, type BaseView, type MatchView, type SoundView } from './normalize/views';
+import type { MatchVia } from './types';
+
+export interface Hit {
+  term: number;
+  /** match-view [ms, me) */
+  ms: number;
+  me: number;
+  /** original-draft [os, oe) */
+  os: number;
+  oe: number;
+  via: MatchVia;
+}
+
+/** Upper bound of occurrences kept per term, so a megabyte of one repeated word stays linear and small. */
+const MAX_HITS_PER_TERM = 200;
+/** How far apart (match-view characters) the parts of a gap phrase (打断…腿) may be. */
+const GAP_REACH = 8;
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+export class HitSet {
+  readonly byTerm = new Map<number, Hit[]>();
+
+  add(hit: Hit): void {
+    let list = this.byTerm.get(hit.term);
+    if (!list) this.byTerm.set(hit.term, (list = []));
+    if (list.length < MAX_HITS_PER_TERM) list.push(hit);
+  }
+}
+
+export function collectHits(t: CompiledTables, base: BaseView, match: MatchView, sound: SoundView | null, usedDetectors: boolean): HitSet {
+  const hits = new HitSet();
+  const m = match.text;
+  const gapParts = new Map<number, { part: number; ms: number; me: number }[]>();
+  const spanOf = (ms: number, me: number) => ({ os: match.start[ms], oe: match.end[me - 1] });
+
+  t.matchAutomaton.scan(m, (pattern, end) => {
+    const ms = end - t.matchAutomaton.patternLength(pattern);
+    for (const target of t.matchTargets[pattern]) {
+      const term = t.terms[target.term];
+      const firstPart = target.part === 0;
+      const lastPart = target.part === term.parts.length - 1;
+      if (firstPart && term.leftBoundary && ms > 0 && isWordChar(m.charCodeAt(ms - 1))) continue;
+      if (lastPart && term.rightBoundary && end < m.length && isWordChar(m.charCodeAt(end))) continue;
+      if (term.kind === 'gap') {
+        let parts = gapParts.get(term.id);
+        if (!parts) gapParts.set(term.id, (parts = []));
+        if (parts.length < MAX_HITS_PER_TERM * 4) parts.push({ part: target.part, ms, me: end });
+        continue;
+      }
+      hits.add({ term: term.id, ms, me: end, ...spanOf(ms, end), via: 'plain' });
+    }
+  });
+
+  // Gap phrases: each part in order, within reach of the previous one, never across a clause mark.
+  for (const [termId, parts] of gapParts) {
+    const count = t.terms[termId].parts.length;
+    for (const first of parts) {
+      if (first.part !== 0) continue;
+      let prevEnd = first.me;
+      let ok = true;
+      for (let p = 1; p < count && ok; p++) {
+        const next = parts.find((x) => x.part === p && x.ms >= prevEnd && x.ms - prevEnd <= GAP_REACH);
+        if (!next || /[|#]/.test(m.slice(prevEnd, next.ms))) ok = false;
+        else prevEnd = next.me;
+      }
+      if (ok) hits.add({ term: termId, ms: first.ms, me: prevEnd, ...spanOf(first.ms, prevEnd), via: 'plain' });
+    }
+  }
+
+  if (sound && t.soundAutomaton) {
+    const automaton = t.soundAutomaton;
+    automaton.scan(sound.text, (pattern, end) => {
+      const s0 = end - automaton.patternLength(pattern);
+      const ms = sound.mStart[s0];
+      const me = sound.mEnd[end - 1];
+      const seen = m.slice(ms, me);
+      for (const target of t.soundTargets[pattern]) {
+        const term = t.terms[target.term];
+        // The plain spelling was already found by the match view; real words that only sound alike are not it.
+        if (seen === term.text || term.soundExcept.has(seen)) continue;
+        // A pinyin syllable must be read whole: "zuolao" inside "zuolaoshi" is fine, inside "azuolao" is not.
+        if (ms > 0 && isWordChar(m.charCodeAt(ms - 1)) && isWordChar(m.charCodeAt(ms))) continue;
+        if (me < m.length && isWordChar(m.charCodeAt(me)) && isWordChar(m.charCodeAt(me - 1))) continue;
+        hits.add({ term: term.id, ms, me, ...spanOf(ms, me), via: 'sound' });
+      }
+    });
+  }
+
+  const fromBase = (bs: number, be: number) => {
+    let ms = match.fromBase[bs];
+    const me = Math.max(ms + 1, match.fromBase[be]);
+    if (ms < m.length && (m[ms] === CLAUSE_MARK || m[ms] === SENTENCE_MARK)) ms = Math.min(ms + 1, me - 1);
+    return { ms: Math.min(ms, Math.max(0, m.length - 1)), me: Math.min(me, m.length) };
+  };
+  const baseSpan = (bs: number, be: number) => ({ os: base.start[bs], oe: base.end[be - 1] });
+
+  for (const termId of t.regexTerms) {
+    const re = t.terms[termId].regex!;
+    re.lastIndex = 0;
+    let count = 0;
+    for (let r = re.exec(base.text); r && count < MAX_HITS_PER_TERM; r = re.exec(base.text)) {
+      if (r[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      count++;
+      const bs = r.index;
+      const be = r.index + r[0].length;
+      hits.add({ term: termId, ...fromBase(bs, be), ...baseSpan(bs, be), via: 'regex' });
+    }
+  }
+
+  if (usedDetectors) {
+    for (const termId of t.detectorTerms) {
+      for (const d of DETECTORS[t.terms[termId].text](base.text)) {
+        hits.add({ term: termId, ...fromBase(d.start, d.end), ...baseSpan(d.start, d.end), via: 'detector' });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Clause and sentence index of every match-view position; clause breaks are marks and 但/but cues. */
+export function segment(match: MatchView, breaks: Hit[] | undefined): { clause: Int32Array; sentence: Int32Array } {
+  const m = match.text;
+  const clause = new Int32Array(m.length + 1);
+  const sentence = new Int32Array(m.length + 1);
+  const breakAt = new Set<number>();
+  if (breaks) for (const h of breaks) breakAt.add(h.ms);
+  let c = 0;
+  let s = 0;
+  for (let i = 0; i < m.length; i++) {
+    const ch = m[i];
+    if (ch === CLAUSE_MARK || ch === SENTENCE_MARK) {
+      c++;
+      if (ch === SENTENCE_MARK) s++;
+    } else if (breakAt.has(i)) c++;
+    clause[i] = c;
+    sentence[i] = s;
+  }
+  clause[m.length] = c;
+  sentence[m.length] = s;
+  return { clause, sentence };
+}
