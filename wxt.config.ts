@@ -6,6 +6,10 @@ export default defineConfig({
   manifest: {
     name: 'Draftguard',
     description: 'Checks collection chat and SMS drafts against compliance rules before they are sent.',
+    // storage: packs, policy, audit; alarms: scheduled pack updates; scripting + tabs: guard tabs that were open
+    // before install and sites added by policy at run time.
+    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'unlimitedStorage'],
+    host_permissions: ['<all_urls>'],
   },
   zip: { excludeSources: ['tests/**', '.ci/**', 'rules/packs/dist/**'] },
 });
