@@ -219,7 +219,7 @@ export function buildMatchView(base: BaseView, abbreviations: ReadonlyMap<string
       lastKind = Kind.Han;
       lastHan = -1;
     } else {
-      for (const x of token.chars) emit(b[x], x);
+      token.chars.forEach((x, k) => emit(token.text[k], x));
       lastKind = Kind.Word;
       lastHan = -1;
     }
