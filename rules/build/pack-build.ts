@@ -19,19 +19,31 @@ export class PackSourceError extends Error {
   }
 }
 
-function describeIssue(pack: string, file: string, data: unknown, issue: z.core.$ZodIssue): string {
+/** A union error says only "Invalid input": descend to the most specific branch so the author sees the real field. */
+function mostSpecific(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return { path: issue.path, message: issue.message };
+  const leaves = issue.errors.flat().map(mostSpecific);
+  const depth = Math.max(...leaves.map((l) => l.path.length));
+  const deepest = leaves.filter((l) => l.path.length === depth);
+  const message = [...new Set(deepest.map((l) => l.message))].join('; or ');
+  return { path: [...issue.path, ...deepest[0].path], message };
+}
+
+function describeIssue(pack: string, file: string, data: unknown, raw: z.core.$ZodIssue): string {
+  const issue = mostSpecific(raw);
   const path = issue.path;
   let where = `pack ${pack}, file ${file}`;
-  let field = path.join('.');
+  let field = path.map(String).join('.');
   if (path[0] === 'rules' && typeof path[1] === 'number') {
-    const rule = (data as { rules?: { id?: string }[] }).rules?.[path[1]];
-    where += `, rule ${rule?.id ?? `#${path[1] + 1}`}`;
-    field = path.slice(2).join('.') || '(rule)';
+    const rule = (data as { rules?: { id?: string }[] }).rules?.[path[1] as number];
+    where += `, rule ${rule?.id ?? `#${(path[1] as number) + 1}`}`;
+    field = path.slice(2).map(String).join('.') || '(rule)';
   } else if (path[0] === 'lexicons' && path[1] !== undefined) {
     where += `, lexicon ${String(path[1])}`;
-    field = path.slice(2).join('.') || '(lexicon)';
+    field = path.slice(2).map(String).join('.') || '(lexicon)';
   }
-  return `${where}, field ${field || '(file)'}: ${issue.message}`;
+  const hint = /received number/.test(issue.message) ? " (quote numbers in phrase lists: '110')" : '';
+  return `${where}, field ${field || '(file)'}: ${issue.message}${hint}`;
 }
 
 /** Parses and validates one YAML source; throws PackSourceError naming the file, rule and field. */

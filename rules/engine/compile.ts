@@ -217,7 +217,9 @@ export function compileTables(packs: CompiledPack[]): CompiledTables {
       const code = syllableCode.get(s);
       if (code) charCode.set(cp, code);
     }
-    phonetics = { syllableCode, charCode, maxSyllableLength: Math.max(...[...allSyllables].map((s) => s.length)) };
+    const hanCode = new Uint16Array(0x9fff - 0x4e00 + 1);
+    for (const [cp, code] of charCode) if (cp >= 0x4e00 && cp <= 0x9fff) hanCode[cp - 0x4e00] = code.charCodeAt(0);
+    phonetics = { syllableCode, charCode, hanCode, maxSyllableLength: Math.max(...[...allSyllables].map((s) => s.length)) };
   }
   const soundFormsOf = (text: string): string[] => {
     if (!phonetics) return [];

@@ -67,6 +67,32 @@ const HOMOGLYPHS: Record<string, string> = {
 const INVISIBLE = /^(?:\p{Cf}|\p{M}|[\u115F\u1160\u3164\uFFA0])$/u;
 
 /**
+ * Fast path for CJK Unified Ideographs (U+4E00–U+9FFF): a flat table of simplified code units, 0 = unchanged.
+ * One array read per character is what keeps a 100 KB draft within budget.
+ */
+let hanTable: Uint16Array | undefined;
+export function hanFoldTable(): Uint16Array {
+  if (!hanTable) {
+    hanTable = new Uint16Array(0x9fff - 0x4e00 + 1);
+    for (const [cp, to] of t2s()) {
+      if (cp >= 0x4e00 && cp <= 0x9fff && to.length === 1) hanTable[cp - 0x4e00] = to.charCodeAt(0);
+    }
+  }
+  return hanTable;
+}
+
+const foldMemo = new Map<number, string>();
+/** foldCodePoint for the slow path, memoised: drafts repeat the same punctuation and emoji. */
+export function foldCodePointMemo(cp: number, ch: string): string {
+  let f = foldMemo.get(cp);
+  if (f === undefined) {
+    f = foldCodePoint(cp, ch);
+    if (foldMemo.size < 10_000) foldMemo.set(cp, f);
+  }
+  return f;
+}
+
+/**
  * Folds one code point to its canonical form: '' to drop it, otherwise the replacement text (lower-case,
  * NFKC, simplified, de-accented, homoglyphs and emoji stand-ins resolved).
  */

@@ -10,7 +10,7 @@
  * - sound: the match view in pinyin syllables (one private-use character per syllable), for homophones
  *          (做牢 ~ 坐牢) and pinyin typed in Latin (zuo lao, 坐lao). Only built when a pack has sound terms.
  */
-import { foldCodePoint } from './fold';
+import { foldCodePointMemo, hanFoldTable } from './fold';
 
 export interface BaseView {
   text: string;
@@ -37,24 +37,68 @@ export interface SoundView {
 export const CLAUSE_MARK = '|';
 export const SENTENCE_MARK = '#';
 
+/** Growable parallel buffers: code units plus the original span of each. */
+class UnitBuffer {
+  codes: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+  }
+  push(code: number, s: number, e: number): void {
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length] = code;
+    this.start[this.length] = s;
+    this.end[this.length] = e;
+    this.length++;
+  }
+  private grow(): void {
+    const cap = this.codes.length * 2 + 16;
+    const codes = new Uint16Array(cap);
+    codes.set(this.codes);
+    const start = new Int32Array(cap);
+    start.set(this.start);
+    const end = new Int32Array(cap);
+    end.set(this.end);
+    this.codes = codes;
+    this.start = start;
+    this.end = end;
+  }
+  text(): string {
+    // fromCharCode in chunks: no decoding step, lone surrogates survive as they are.
+    let out = '';
+    for (let i = 0; i < this.length; i += 8192) out += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(this.length, i + 8192)) as unknown as number[]);
+    return out;
+  }
+}
+
 export function buildBaseView(draft: string): BaseView {
-  const parts: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  const han = hanFoldTable();
+  const buf = new UnitBuffer(draft.length + 16);
   for (let i = 0; i < draft.length; ) {
+    const c = draft.charCodeAt(i);
+    if (c < 0x80) {
+      buf.push(c >= 0x41 && c <= 0x5a ? c + 32 : c, i, i + 1);
+      i++;
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      buf.push(han[c - 0x4e00] || c, i, i + 1);
+      i++;
+      continue;
+    }
     const cp = draft.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     // Lone surrogates are kept as themselves: check() must never throw on any string.
     const ch = width === 1 ? draft[i] : draft.slice(i, i + 2);
-    const folded = foldCodePoint(cp, ch);
-    for (let k = 0; k < folded.length; k++) {
-      start.push(i);
-      end.push(i + width);
-    }
-    if (folded) parts.push(folded);
+    const folded = foldCodePointMemo(cp, ch);
+    for (let k = 0; k < folded.length; k++) buf.push(folded.charCodeAt(k), i, i + width);
     i += width;
   }
-  return { text: parts.join(''), start: Int32Array.from(start), end: Int32Array.from(end) };
+  return { text: buf.text(), start: buf.start.subarray(0, buf.length), end: buf.end.subarray(0, buf.length) };
 }
 
 const enum Kind {
@@ -102,131 +146,130 @@ function kindAt(text: string, i: number): Kind {
   }
 }
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', $: 's', '@': 'a' };
+/** Leetspeak digits and symbols read as letters, inside words that also have letters (arr3st, $hit). */
+const LEET = new Uint16Array(128);
+for (const [from, to] of Object.entries({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', $: 's', '@': 'a' })) LEET[from.charCodeAt(0)] = to.charCodeAt(0);
 
-/** A run of word characters in the base view, read as one token. */
-interface Token {
-  /** base indices of the characters kept, after leetspeak and repeat collapsing */
-  chars: number[];
-  text: string;
-  bStart: number;
-  bEnd: number;
-}
-
-function readToken(base: string, from: number, to: number): Token {
-  let hasLetter = false;
-  let hasOther = false;
-  for (let i = from; i < to; i++) {
-    if (isLetterCode(base.charCodeAt(i))) hasLetter = true;
-    else hasOther = true;
-  }
-  const chars: number[] = [];
-  let text = '';
-  for (let i = from; i < to; i++) {
-    let ch = base[i];
-    if (hasLetter && hasOther) ch = LEET[ch] ?? ch;
-    // Three or more of a letter is emphasis or disguise (arrrrest): keep two, which every word allows.
-    const n = text.length;
-    if (n >= 2 && text[n - 1] === ch && text[n - 2] === ch && isLetterCode(ch.charCodeAt(0))) continue;
-    chars.push(i);
-    text += ch;
-  }
-  return { chars, text, bStart: from, bEnd: to };
+/** Emits one character of a Latin token: leetspeak read, runs of three or more letters cut to two (arrrrest). */
+function emitWordChar(out: UnitBuffer, base: BaseView, x: number, leet: boolean, tokenStart: number): void {
+  let c = base.text.charCodeAt(x);
+  if (leet && c < 128 && LEET[c]) c = LEET[c];
+  const len = out.length;
+  if (len - tokenStart >= 2 && out.codes[len - 1] === c && out.codes[len - 2] === c && isLetterCode(c)) return;
+  out.push(c, base.start[x], base.end[x]);
 }
 
 export function buildMatchView(base: BaseView, abbreviations: ReadonlyMap<string, string>): MatchView {
   const b = base.text;
-  const out: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const fromBase = new Int32Array(b.length + 1);
-  let lastKind: Kind | -1 = -1; // kind of the last emitted unit (Han / Word / mark)
-  let lastHan = -1; // last emitted Han code, for collapsing repeats
-  let pendingMark = ''; // strongest mark seen since the last emitted unit
-  let pendingAt = -1;
+  const n = b.length;
+  const kinds = new Uint8Array(n + 1);
+  for (let i = 0; i < n; i++) kinds[i] = kindAt(b, i);
+  kinds[n] = Kind.Noise;
+  const out = new UnitBuffer(n + 16);
+  const fromBase = new Int32Array(n + 1);
+  let maxAbbreviation = 0;
+  for (const k of abbreviations.keys()) maxAbbreviation = Math.max(maxAbbreviation, k.length);
 
-  const emit = (ch: string, bIndex: number, s = base.start[bIndex], e = base.end[bIndex]) => {
-    out.push(ch);
-    start.push(s);
-    end.push(e);
-  };
+  let lastKind: number = -1; // kind of the last emitted unit (Han / Word / a mark)
+  let lastHan = -1; // last emitted Han code, for collapsing repeats
+  let pendingMark = 0; // strongest mark seen since the last emitted unit
+  let pendingAt = -1;
   const flushMark = () => {
     if (pendingMark && lastKind !== -1) {
-      emit(pendingMark, pendingAt);
+      out.push(pendingMark, base.start[pendingAt], base.end[pendingAt]);
       lastKind = Kind.Clause;
       lastHan = -1;
     }
-    pendingMark = '';
+    pendingMark = 0;
   };
+  const SENTENCE = SENTENCE_MARK.charCodeAt(0);
+  const CLAUSE = CLAUSE_MARK.charCodeAt(0);
+  const singles: number[] = [];
 
   let i = 0;
-  while (i < b.length) {
-    fromBase[i] = out.length;
-    const kind = kindAt(b, i);
+  while (i < n) {
+    const kind = kinds[i];
     if (kind === Kind.Clause || kind === Kind.Sentence) {
-      const mark = kind === Kind.Sentence ? SENTENCE_MARK : CLAUSE_MARK;
-      if (pendingMark !== SENTENCE_MARK) {
-        pendingMark = mark;
+      fromBase[i] = out.length;
+      if (pendingMark !== SENTENCE) {
+        pendingMark = kind === Kind.Sentence ? SENTENCE : CLAUSE;
         pendingAt = i;
       }
       i++;
       continue;
     }
     if (kind === Kind.Noise) {
+      fromBase[i] = out.length;
       i++;
       continue;
     }
     if (kind === Kind.Han) {
-      const c = b.charCodeAt(i);
       if (pendingMark) flushMark();
+      fromBase[i] = out.length;
+      const c = b.charCodeAt(i);
       // 坐坐牢 → 坐牢: a repeated character, even with noise between, counts once.
       if (!(lastKind === Kind.Han && lastHan === c)) {
-        emit(b[i], i);
+        out.push(c, base.start[i], base.end[i]);
         lastKind = Kind.Han;
         lastHan = c;
       }
       i++;
       continue;
     }
-    // A run of word characters; spelled-out single letters (a r r e s t, a.r.r.e.s.t) join into one token.
+    // A run of word characters [i, j). Spelled-out single letters (a r r e s t, a.r.r.e.s.t) join into one token.
     let j = i;
-    while (j < b.length && kindAt(b, j) === Kind.Word) j++;
-    let token = readToken(b, i, j);
+    while (kinds[j] === Kind.Word) j++;
+    singles.length = 0;
     if (j - i === 1 && isLetterCode(b.charCodeAt(i))) {
-      const singles = [i];
+      singles.push(i);
       let k = j;
       for (;;) {
-        let n = k;
-        while (n < b.length && kindAt(b, n) === Kind.Noise) n++;
-        if (n < b.length && kindAt(b, n) === Kind.Word && kindAt(b, n + 1) !== Kind.Word && isLetterCode(b.charCodeAt(n))) {
-          singles.push(n);
-          k = n + 1;
+        let x = k;
+        while (x < n && kinds[x] === Kind.Noise) x++;
+        if (x < n && kinds[x] === Kind.Word && kinds[x + 1] !== Kind.Word && isLetterCode(b.charCodeAt(x))) {
+          singles.push(x);
+          k = x + 1;
         } else break;
       }
-      if (singles.length >= 3) {
-        token = { chars: singles, text: singles.map((x) => b[x]).join(''), bStart: i, bEnd: k };
-        j = k;
-      }
+      if (singles.length >= 3) j = k;
+      else singles.length = 0;
     }
     if (pendingMark) flushMark();
-    else if (lastKind === Kind.Word) emit(' ', token.bStart, base.start[token.bStart], base.start[token.bStart]);
+    else if (lastKind === Kind.Word) out.push(0x20, base.start[i], base.start[i]);
     for (let x = i; x < j; x++) fromBase[x] = out.length;
-    const expansion = abbreviations.get(token.text);
-    if (expansion) {
-      const s = base.start[token.bStart];
-      const e = base.end[token.bEnd - 1];
-      for (const ch of expansion) emit(ch, token.bStart, s, e);
-      lastKind = Kind.Han;
-      lastHan = -1;
-    } else {
-      token.chars.forEach((x, k) => emit(token.text[k], x));
-      lastKind = Kind.Word;
-      lastHan = -1;
+
+    let hasLetter = false;
+    let hasOther = false;
+    if (!singles.length) {
+      for (let x = i; x < j; x++) {
+        if (isLetterCode(b.charCodeAt(x))) hasLetter = true;
+        else hasOther = true;
+      }
+    }
+    const leet = hasLetter && hasOther;
+    const tokenStart = out.length;
+    if (singles.length) for (const x of singles) emitWordChar(out, base, x, false, tokenStart);
+    else for (let x = i; x < j; x++) emitWordChar(out, base, x, leet, tokenStart);
+    lastKind = Kind.Word;
+    lastHan = -1;
+
+    const tokenLength = out.length - tokenStart;
+    if (tokenLength <= maxAbbreviation) {
+      const plain = !leet && !singles.length && tokenLength === j - i;
+      const token = plain ? b.slice(i, j) : String.fromCharCode.apply(null, Array.from(out.codes.subarray(tokenStart, out.length)));
+      const expansion = abbreviations.get(token);
+      if (expansion) {
+        const s0 = base.start[i];
+        const e0 = base.end[j - 1];
+        out.length = tokenStart;
+        for (let k = 0; k < expansion.length; k++) out.push(expansion.charCodeAt(k), s0, e0);
+        lastKind = Kind.Han;
+      }
     }
     i = j;
   }
-  fromBase[b.length] = out.length;
-  return { text: out.join(''), start: Int32Array.from(start), end: Int32Array.from(end), fromBase };
+  fromBase[n] = out.length;
+  return { text: out.text(), start: out.start.subarray(0, out.length), end: out.end.subarray(0, out.length), fromBase };
 }
 
 /** Pinyin knowledge a pack ships: every syllable, and which characters read as each trigger syllable. */
@@ -235,36 +278,45 @@ export interface Phonetics {
   syllableCode: Map<string, string>;
   /** character code -> sound-view code of its syllable */
   charCode: Map<number, string>;
+  /** The same for U+4E00–U+9FFF as a flat table (0 = no trigger syllable), for the per-character hot path. */
+  hanCode: Uint16Array;
   maxSyllableLength: number;
 }
 
 /** Splits a Latin run into pinyin syllables (zuolao → zuo|lao), or null when it is not pinyin. */
 export function segmentPinyin(token: string, phonetics: Phonetics): string[] | null {
   const n = token.length;
-  const best: (string[] | null)[] = new Array(n + 1).fill(null);
-  best[n] = [];
+  // next[i] = length of the syllable starting at i on a full segmentation of token[i:], 0 = none.
+  const next = new Uint8Array(n + 1);
+  const ok = new Uint8Array(n + 1);
+  ok[n] = 1;
   for (let i = n - 1; i >= 0; i--) {
     for (let len = Math.min(phonetics.maxSyllableLength, n - i); len >= 1; len--) {
-      const rest = best[i + len];
-      if (!rest) continue;
-      const syllable = token.slice(i, i + len);
-      if (phonetics.syllableCode.has(syllable)) {
-        best[i] = [syllable, ...rest];
+      if (ok[i + len] && phonetics.syllableCode.has(token.slice(i, i + len))) {
+        ok[i] = 1;
+        next[i] = len;
         break;
       }
     }
   }
-  return best[0];
+  if (!ok[0]) return null;
+  const out: string[] = [];
+  for (let i = 0; i < n; i += next[i]) out.push(token.slice(i, i + next[i]));
+  return out;
 }
 
 export function buildSoundView(match: MatchView, phonetics: Phonetics): SoundView {
   const m = match.text;
-  const out: string[] = [];
-  const mStart: number[] = [];
-  const mEnd: number[] = [];
+  const out = new UnitBuffer(m.length + 16); // start/end hold match-view indices here
+  const CLAUSE = CLAUSE_MARK.charCodeAt(0);
   let i = 0;
   while (i < m.length) {
     const c = m.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      out.push(phonetics.hanCode[c - 0x4e00] || CLAUSE, i, i + 1);
+      i++;
+      continue;
+    }
     if (isLetterCode(c)) {
       let j = i;
       while (j < m.length && isLetterCode(m.charCodeAt(j))) j++;
@@ -272,27 +324,15 @@ export function buildSoundView(match: MatchView, phonetics: Phonetics): SoundVie
       if (syllables) {
         let at = i;
         for (const s of syllables) {
-          out.push(phonetics.syllableCode.get(s)!);
-          mStart.push(at);
-          mEnd.push(at + s.length);
+          out.push(phonetics.syllableCode.get(s)!.charCodeAt(0), at, at + s.length);
           at += s.length;
         }
-      } else {
-        out.push(CLAUSE_MARK);
-        mStart.push(i);
-        mEnd.push(j);
-      }
+      } else out.push(CLAUSE, i, j);
       i = j;
       continue;
     }
-    if (c === 0x20) {
-      i++;
-      continue;
-    }
-    out.push(phonetics.charCode.get(c) ?? CLAUSE_MARK);
-    mStart.push(i);
-    mEnd.push(i + 1);
+    if (c !== 0x20) out.push(phonetics.charCode.get(c)?.charCodeAt(0) ?? CLAUSE, i, i + 1);
     i++;
   }
-  return { text: out.join(''), mStart: Int32Array.from(mStart), mEnd: Int32Array.from(mEnd) };
+  return { text: out.text(), mStart: out.start.subarray(0, out.length), mEnd: out.end.subarray(0, out.length) };
 }
