@@ -3,7 +3,7 @@
  * because it runs inside the keydown that decides whether a draft may be sent.
  */
 import { compileTables, type CompiledRule, type CompiledTables } from './compile';
-import { collectHits, segment, type Hit, type HitSet } from './hits';
+import { collectHits, lowerBound, segment, type Hit, type HitSet, type Segments } from './hits';
 import { buildBaseView, buildMatchView, buildSoundView } from './normalize/views';
 import type { CompiledPack } from './schema';
 import type { CheckContext, CheckResult, Finding, Locale, Recipient, Verdict } from './types';
@@ -11,16 +11,23 @@ import type { CheckContext, CheckResult, Finding, Locale, Recipient, Verdict } f
 /** How far (match-view characters) a negation reaches forward to the act it negates. */
 const NEGATION_REACH_HAN = 10;
 const NEGATION_REACH_LATIN = 40;
+/** Longer than any cue phrase, so a backwards search from an anchor cannot skip one. */
+const MAX_CUE_LENGTH = 24;
 /** At most this many findings per rule, so a pathological draft cannot produce an unbounded report. */
 const MAX_FINDINGS_PER_RULE = 20;
 
-interface Draft {
+interface Draft extends Segments {
   text: string;
   matchText: string;
   hits: HitSet;
-  clause: Int32Array;
-  sentence: Int32Array;
   symbolCache: Map<number, Hit[]>;
+  unionCache: Map<string, Hit[]>;
+}
+
+/** The first hit of a sorted list that starts in [lo, hi), or undefined. */
+function firstIn(hits: Hit[], lo: number, hi: number): Hit | undefined {
+  const h = hits[lowerBound(hits, lo)];
+  return h && h.ms < hi ? h : undefined;
 }
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat | null>();
@@ -95,8 +102,7 @@ export class Engine {
     const sound = t.phonetics && t.soundAutomaton ? buildSoundView(match, t.phonetics) : null;
     const hits = collectHits(t, base, match, sound, t.detectorTerms.length > 0);
     const breaks = this.symbolHitsOf(hits, t.cueSymbol.clauseBreak);
-    const { clause, sentence } = segment(match, breaks);
-    const draft: Draft = { text, matchText: match.text, hits, clause, sentence, symbolCache: new Map() };
+    const draft: Draft = { text, matchText: match.text, hits, ...segment(match, breaks), symbolCache: new Map(), unionCache: new Map() };
 
     const recipient: Recipient = context.recipient ?? 'unknown';
     const locale: Locale = context.locale ?? 'zh-Hans';
@@ -174,8 +180,27 @@ export class Engine {
 
   private unionHits(draft: Draft, symbols: number[]): Hit[] {
     if (symbols.length === 1) return this.symbolHits(draft, symbols[0]);
-    const out = symbols.flatMap((s) => this.symbolHits(draft, s));
-    return out.sort((a, b) => a.ms - b.ms);
+    const key = symbols.join(',');
+    let out = draft.unionCache.get(key);
+    if (!out) {
+      out = symbols.flatMap((s) => this.symbolHits(draft, s)).sort((a, b) => a.ms - b.ms);
+      draft.unionCache.set(key, out);
+    }
+    return out;
+  }
+
+  /** The match-view range [lo, hi) that a rule's scope allows around its anchor. */
+  private scopeOf(rule: CompiledRule, draft: Draft, a: Hit): [number, number] {
+    const w = rule.within;
+    if (w === 'draft') return [0, Number.MAX_SAFE_INTEGER];
+    if (w === 'clause') {
+      const c = draft.clause[a.ms];
+      return [draft.clauseStart[c], draft.clauseStart[c + 1]];
+    }
+    const s = draft.sentence[a.ms];
+    const lo = draft.sentenceStart[s];
+    const hi = draft.sentenceStart[s + 1];
+    return w === 'sentence' ? [lo, hi] : [Math.max(lo, a.ms - w), Math.min(hi, a.ms + w + 1)];
   }
 
   private *matchRule(rule: CompiledRule, draft: Draft): Generator<{ os: number; oe: number; via: Finding['via'] }> {
@@ -189,11 +214,11 @@ export class Engine {
       if (a.os < lastEnd) continue;
       if (rule.negation && this.isNegated(draft, a)) continue;
       if (rule.reported && this.isReported(draft, a)) continue;
-      const inScope = (h: Hit) => this.inScope(rule, draft, a, h);
+      const [lo, hi] = this.scopeOf(rule, draft, a);
       const used: Hit[] = [a];
       let ok = true;
       for (const list of rest) {
-        const h = list.find(inScope);
+        const h = firstIn(list, lo, hi);
         if (!h) {
           ok = false;
           break;
@@ -202,11 +227,11 @@ export class Engine {
       }
       if (!ok) continue;
       if (any) {
-        const h = any.find(inScope);
+        const h = firstIn(any, lo, hi);
         if (!h) continue;
         used.push(h);
       }
-      if (none && none.some(inScope)) continue;
+      if (none && firstIn(none, lo, hi)) continue;
       // Underline the whole claim when it sits in one clause; otherwise just the anchor.
       const local = rule.within !== 'draft' && used.every((h) => draft.clause[h.ms] === draft.clause[a.ms]);
       const os = local ? Math.min(...used.map((h) => h.os)) : a.os;
@@ -218,32 +243,29 @@ export class Engine {
     }
   }
 
-  private inScope(rule: CompiledRule, draft: Draft, a: Hit, h: Hit): boolean {
-    const w = rule.within;
-    if (w === 'clause') return draft.clause[h.ms] === draft.clause[a.ms];
-    if (w === 'sentence') return draft.sentence[h.ms] === draft.sentence[a.ms];
-    if (w === 'draft') return true;
-    return Math.abs(h.ms - a.ms) <= w && draft.sentence[h.ms] === draft.sentence[a.ms];
-  }
-
   /** Is the act at `a` negated (我们不会上门, we will not sue), as opposed to conditioned (再不还就…)? */
   private isNegated(draft: Draft, a: Hit): boolean {
     const cues = this.tables.cueSymbol;
-    const clauseOf = draft.clause;
-    const c = clauseOf[a.ms];
-    const negations = this.symbolHits(draft, cues.negation);
+    const c = draft.clause[a.ms];
+    const clauseLo = draft.clauseStart[c];
     const reach = /[a-z]/.test(draft.matchText[a.ms] ?? '') ? NEGATION_REACH_LATIN : NEGATION_REACH_HAN;
+    const negations = this.symbolHits(draft, cues.negation);
     const conditions = this.symbolHits(draft, cues.condition);
     const consequences = this.symbolHits(draft, cues.consequence);
-    for (let k = negations.length - 1; k >= 0; k--) {
+    const lo = Math.max(clauseLo, a.ms - reach - MAX_CUE_LENGTH);
+    for (let k = lowerBound(negations, a.ms) - 1; k >= 0 && negations[k].ms >= lo; k--) {
       const n = negations[k];
-      if (n.me > a.ms || clauseOf[n.ms] !== c) continue;
-      if (a.ms - n.me > reach) break;
+      if (n.me > a.ms || a.ms - n.me > reach) continue;
       // The 不 of 再不还 / if you don't pay belongs to the condition, not to the act.
-      if (conditions.some((x) => x.ms <= n.ms && x.me >= n.me && clauseOf[x.ms] === c)) continue;
-      if (consequences.some((x) => x.ms >= n.me && x.me <= a.ms)) continue;
+      let inCondition = false;
+      for (let j = lowerBound(conditions, n.ms - MAX_CUE_LENGTH); j < conditions.length && conditions[j].ms <= n.ms; j++) {
+        if (conditions[j].me >= n.me) inCondition = true;
+      }
+      if (inCondition) continue;
+      const consequence = firstIn(consequences, n.me, a.ms);
+      if (consequence && consequence.me <= a.ms) continue;
       // 难道…不 / 你以为…不敢: rhetorical, so the act is asserted.
-      if (this.symbolHits(draft, cues.assertive).some((x) => clauseOf[x.ms] === c)) return false;
+      if (firstIn(this.symbolHits(draft, cues.assertive), clauseLo, draft.clauseStart[c + 1])) return false;
       return true;
     }
     return false;
@@ -253,9 +275,10 @@ export class Engine {
   private isReported(draft: Draft, a: Hit): boolean {
     const cues = this.tables.cueSymbol;
     const c = draft.clause[a.ms];
-    if (this.symbolHits(draft, cues.reported).some((x) => x.me <= a.ms && draft.clause[x.ms] === c)) return true;
+    const reported = firstIn(this.symbolHits(draft, cues.reported), draft.clauseStart[c], a.ms);
+    if (reported && reported.me <= a.ms) return true;
     const s = draft.sentence[a.ms];
-    return this.symbolHits(draft, cues.fraudWarning).some((x) => draft.sentence[x.ms] === s);
+    return firstIn(this.symbolHits(draft, cues.fraudWarning), draft.sentenceStart[s], draft.sentenceStart[s + 1]) !== undefined;
   }
 }
 

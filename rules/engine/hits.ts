@@ -19,8 +19,11 @@ export interface Hit {
   via: MatchVia;
 }
 
-/** Upper bound of occurrences kept per term, so a megabyte of one repeated word stays linear and small. */
-const MAX_HITS_PER_TERM = 200;
+/**
+ * Upper bound of occurrences kept per term. Far above any real draft (a chat message is a few hundred
+ * characters), it only bounds memory on pathological input; evaluation cost per occurrence is logarithmic.
+ */
+const MAX_HITS_PER_TERM = 50_000;
 /** How far apart (match-view characters) the parts of a gap phrase (打断…腿) may be. */
 const GAP_REACH = 8;
 
@@ -55,7 +58,7 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
       if (term.kind === 'gap') {
         let parts = gapParts.get(term.id);
         if (!parts) gapParts.set(term.id, (parts = []));
-        if (parts.length < MAX_HITS_PER_TERM * 4) parts.push({ part: target.part, ms, me: end });
+        if (parts.length < MAX_HITS_PER_TERM) parts.push({ part: target.part, ms, me: end });
         continue;
       }
       hits.add({ term: term.id, ms, me: end, ...spanOf(ms, end), via: 'plain' });
@@ -63,15 +66,24 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
   });
 
   // Gap phrases: each part in order, within reach of the previous one, never across a clause mark.
-  for (const [termId, parts] of gapParts) {
+  for (const [termId, found] of gapParts) {
     const count = t.terms[termId].parts.length;
-    for (const first of parts) {
-      if (first.part !== 0) continue;
+    const byPart: { ms: number; me: number }[][] = Array.from({ length: count }, () => []);
+    for (const x of found) byPart[x.part].push(x); // already in order of end position, so of start too
+    for (const first of byPart[0]) {
       let prevEnd = first.me;
       let ok = true;
       for (let p = 1; p < count && ok; p++) {
-        const next = parts.find((x) => x.part === p && x.ms >= prevEnd && x.ms - prevEnd <= GAP_REACH);
-        if (!next || /[|#]/.test(m.slice(prevEnd, next.ms))) ok = false;
+        const list = byPart[p];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid].ms < prevEnd) lo = mid + 1;
+          else hi = mid;
+        }
+        const next = list[lo];
+        if (!next || next.ms - prevEnd > GAP_REACH || /[|#]/.test(m.slice(prevEnd, next.ms))) ok = false;
         else prevEnd = next.me;
       }
       if (ok) hits.add({ term: termId, ms: first.ms, me: prevEnd, ...spanOf(first.ms, prevEnd), via: 'plain' });
@@ -131,25 +143,57 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
   return hits;
 }
 
-/** Clause and sentence index of every match-view position; clause breaks are marks and 但/but cues. */
-export function segment(match: MatchView, breaks: Hit[] | undefined): { clause: Int32Array; sentence: Int32Array } {
+export interface Segments {
+  /** clause / sentence index of every match-view position */
+  clause: Int32Array;
+  sentence: Int32Array;
+  /** first match-view position of each clause / sentence, plus a final sentinel (text length) */
+  clauseStart: number[];
+  sentenceStart: number[];
+}
+
+/** Clauses and sentences of the match view; clause breaks are marks and 但/but cues. */
+export function segment(match: MatchView, breaks: Hit[] | undefined): Segments {
   const m = match.text;
   const clause = new Int32Array(m.length + 1);
   const sentence = new Int32Array(m.length + 1);
+  const clauseStart = [0];
+  const sentenceStart = [0];
   const breakAt = new Set<number>();
   if (breaks) for (const h of breaks) breakAt.add(h.ms);
   let c = 0;
   let s = 0;
   for (let i = 0; i < m.length; i++) {
-    const ch = m[i];
-    if (ch === CLAUSE_MARK || ch === SENTENCE_MARK) {
+    const ch = m.charCodeAt(i);
+    if (ch === 0x7c /* | */ || ch === 0x23 /* # */) {
       c++;
-      if (ch === SENTENCE_MARK) s++;
-    } else if (breakAt.has(i)) c++;
+      clauseStart.push(i);
+      if (ch === 0x23) {
+        s++;
+        sentenceStart.push(i);
+      }
+    } else if (breakAt.has(i)) {
+      c++;
+      clauseStart.push(i);
+    }
     clause[i] = c;
     sentence[i] = s;
   }
   clause[m.length] = c;
   sentence[m.length] = s;
-  return { clause, sentence };
+  clauseStart.push(m.length + 1);
+  sentenceStart.push(m.length + 1);
+  return { clause, sentence, clauseStart, sentenceStart };
+}
+
+/** Index of the first hit whose start is at or after `ms` (hits sorted by start). */
+export function lowerBound(hits: Hit[], ms: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].ms < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

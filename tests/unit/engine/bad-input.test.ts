@@ -87,6 +87,12 @@ describe('check() never throws and stays linear', () => {
     expect(result.findings.length).toBeLessThanOrEqual(200); // bounded report
   });
 
+  it('still finds a violation at the end of a long draft full of innocent matches', () => {
+    const padding = '您好，请您按时还款，谢谢您。'.repeat(5000); // thousands of 您 before the threat
+    const result = engine.check(`${padding}再不还就让你坐牢`, { recipient: 'debtor' });
+    expect(result.findings.some((f) => f.rule === 'fx.jail' && f.start > padding.length - 1)).toBe(true);
+  });
+
   it('treats a non-string as text instead of throwing', () => {
     expect(engine.check(undefined as unknown as string).verdict).toBe('pass');
   });
