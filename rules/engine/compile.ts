@@ -7,7 +7,7 @@ import { AhoCorasick } from './match/aho-corasick';
 import { CUES, CUE_KINDS, type CueKind } from './cues';
 import { DETECTORS } from './detectors';
 import { foldString } from './normalize/fold';
-import type { Phonetics } from './normalize/views';
+import { buildBaseView, buildMatchView, type Phonetics } from './normalize/views';
 import { assertSafeRegex } from './redos';
 import type { CompiledPack, LexiconSource, RuleSource, TermSource } from './schema';
 import type { Category, Channel, LocalizedText, Recipient, Severity } from './types';
@@ -95,6 +95,11 @@ export class PackCompileError extends Error {
 
 const LATIN_EDGE = /[a-z0-9]/;
 
+/** A phrase goes through the same views as a draft (won't → "won t", 坐坐牢 → 坐牢), so both meet on one spelling. */
+function normalizeTerm(phrase: string): string {
+  return buildMatchView(buildBaseView(phrase), new Map()).text.replace(/[|#]/g, '').trim();
+}
+
 function toMinutes(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h * 60 + m;
@@ -161,7 +166,7 @@ export function compileTables(packs: CompiledPack[]): CompiledTables {
     }
     const prefix = source.endsWith('*') && source.length > 1;
     const raw = prefix ? source.slice(0, -1) : source;
-    const parts = raw.split(/…|\.\.\./).map((p) => foldString(p).trim());
+    const parts = raw.split(/…|\.\.\./).map(normalizeTerm);
     if (parts.some((p) => !p)) throw new PackCompileError(where.pack, where.rule, where.field, `empty phrase part in "${source}"`);
     const text = parts.join('…');
     const key = `${prefix ? 'p' : 't'}:${text}`;
@@ -207,7 +212,7 @@ export function compileTables(packs: CompiledPack[]): CompiledTables {
   for (const pack of packs) {
     for (const s of pack.phonetics.syllables) allSyllables.add(s);
     for (const [syllable, chars] of Object.entries(pack.phonetics.chars)) for (const ch of chars) charSyllable.set(ch.codePointAt(0)!, syllable);
-    for (const [t, reading] of Object.entries(pack.phonetics.termReadings)) termReadings.set(foldString(t), reading);
+    for (const [t, reading] of Object.entries(pack.phonetics.termReadings)) termReadings.set(normalizeTerm(t), reading);
   }
   if (allSyllables.size) {
     const syllableCode = new Map<string, string>();
@@ -245,7 +250,7 @@ export function compileTables(packs: CompiledPack[]): CompiledTables {
     if (stack.includes(name)) throw new PackCompileError(pack.pack.id, undefined, `lexicons.${name}`, `lexicon refers to itself through ${stack.join(' → ')}`);
     const list = Array.isArray(lexicon) ? lexicon : lexicon.terms;
     const sound = !Array.isArray(lexicon) && lexicon.sound === true;
-    const except = Array.isArray(lexicon) ? [] : (lexicon.sound_except ?? []).map(foldString);
+    const except = Array.isArray(lexicon) ? [] : (lexicon.sound_except ?? []).map(normalizeTerm);
     const ids: number[] = [];
     for (const t of list) {
       if (typeof t === 'string' && t.startsWith('@')) {

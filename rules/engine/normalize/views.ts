@@ -126,6 +126,9 @@ function kindAt(text: string, i: number): Kind {
   if (isWordCode(c)) return Kind.Word;
   if (isHanCode(c)) return Kind.Han;
   switch (c) {
+    case 0x24: // $ and @ are letters inside a word ($hit, j@il), noise elsewhere
+    case 0x40:
+      return isLetterCode(text.charCodeAt(i - 1)) || isLetterCode(text.charCodeAt(i + 1)) ? Kind.Word : Kind.Noise;
     case 0x2c: // ,
     case 0x3b: // ;
     case 0x3001: // 、
