@@ -2,7 +2,7 @@
  * The check itself: views → hits → candidate rules → findings → verdict. Synchronous and allocation-light,
  * because it runs inside the keydown that decides whether a draft may be sent.
  */
-import { compileTables, type CompiledRule, type CompiledTables } from './compile';
+import { compileTables, type CompileOptions, type CompiledRule, type CompiledTables } from './compile';
 import { collectHits, lowerBound, segment, type Hit, type HitSet, type Segments } from './hits';
 import { buildBaseView, buildMatchView, buildSoundView } from './normalize/views';
 import type { CompiledPack } from './schema';
@@ -58,8 +58,8 @@ function localized(text: CompiledRule['message'], locale: Locale): string {
 export class Engine {
   readonly tables: CompiledTables;
 
-  constructor(packs: CompiledPack[]) {
-    this.tables = compileTables(packs);
+  constructor(packs: CompiledPack[], options: CompileOptions = {}) {
+    this.tables = compileTables(packs, options);
   }
 
   get packs() {
@@ -282,6 +282,6 @@ export class Engine {
   }
 }
 
-export function createEngine(packs: CompiledPack[]): Engine {
-  return new Engine(packs);
+export function createEngine(packs: CompiledPack[], options: CompileOptions = {}): Engine {
+  return new Engine(packs, options);
 }

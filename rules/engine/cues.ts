@@ -20,7 +20,7 @@ export const CUES = {
   condition: [
     '再不', '如果不', '要是不', '若不', '假如不', '只要不', '一旦不', '倘若不', '不还', '不交', '不接', '不回', '不处理',
     '不配合', '不理', '不付', '不缴', '不结清', '不出面', '不按时', '不想还', '不愿', '没钱', '没有钱',
-    '还不上', '还不起', '拖着不', '不肯', '不听', '唔还', '唔俾', '冇钱', '不把钱', '没还', '没有还', '未还',
+    '还不上', '还不起', '拖着不', '不肯', '不听', '唔还', '唔俾', '冇钱', '不把钱',
     '不主动', '不及时', '不马上', '不立即', '不赶紧', '不今天', '不还清',
     "if you don't", 'if you do not', "if you can't", 'if you cannot', 'if you fail', 'unless', 'if not', "if it isn't",
     "if this isn't", "if you won't", "don't pay", "didn't pay", 'not paid', "haven't paid", 'have not paid', "don't respond",
