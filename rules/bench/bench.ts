@@ -4,7 +4,7 @@
  * times less so). Drafts are generated from the sentences below, written for the benchmark, not corpus lines.
  */
 import { createEngine, type CompiledPack } from '../index';
-import { buildDefaultPacks } from '../build/default-packs';
+import { loadDefaultPacks } from '../build/default-packs';
 import { derivePhonetics } from '../build/pack-build';
 import { compiledPackSchema, type LexiconSource } from '../engine/schema';
 import { buildBaseView, buildMatchView } from '../engine/normalize/views';
@@ -114,7 +114,7 @@ function naiveChecker(packs: CompiledPack[]): (text: string) => number {
 
 function main() {
   const json = process.argv.includes('--json');
-  const sources = buildDefaultPacks();
+  const sources = loadDefaultPacks();
   const serialized = sources.map((p) => JSON.stringify(p));
 
   // What the extension does at start: parse and validate the JSON, then compile.

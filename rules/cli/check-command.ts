@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { buildDefaultPacks } from '../build/default-packs';
+import { loadDefaultPacks } from '../build/default-packs';
 import { createEngine } from '../engine/check';
 import { CHANNELS, LOCALES, RECIPIENTS, type Channel, type CheckContext, type Locale, type Recipient } from '../engine/types';
 import { parseArgs, stringFlag } from './args';
@@ -14,7 +14,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 export async function runCheck(args: string[]): Promise<number> {
   const { flags, positional } = parseArgs(args, ['jsonl', 'json']);
-  const engine = createEngine(buildDefaultPacks());
+  const engine = createEngine(loadDefaultPacks());
   const base: CheckContext = {
     recipient: oneOf<Recipient>(stringFlag(flags, 'recipient'), RECIPIENTS, 'recipient'),
     channel: oneOf<Channel>(stringFlag(flags, 'channel'), CHANNELS, 'channel'),

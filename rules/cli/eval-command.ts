@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildDefaultPacks } from '../build/default-packs';
+import { loadDefaultPacks } from '../build/default-packs';
 import { createEngine } from '../engine/check';
 import { CATEGORIES, type Channel, type Recipient } from '../engine/types';
 import { parseArgs, stringFlag } from './args';
@@ -32,7 +32,7 @@ export function runEval(args: string[]): number {
         throw new Error(`${file}:${k + 1}: invalid JSON (${(e as Error).message})`);
       }
     });
-  const engine = createEngine(buildDefaultPacks());
+  const engine = createEngine(loadDefaultPacks());
   let flagN = 0, flagHit = 0, blockN = 0, blockHit = 0, passN = 0, falseFlags = 0;
   const catN = new Map<string, number>();
   const catHit = new Map<string, number>();

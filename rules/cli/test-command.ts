@@ -1,9 +1,9 @@
-import { buildDefaultPacks } from '../build/default-packs';
+import { loadDefaultPacks } from '../build/default-packs';
 import { createEngine } from '../engine/check';
 import { runRuleExamples } from '../engine/examples';
 
 export function runTest(_args: string[]): number {
-  const engine = createEngine(buildDefaultPacks());
+  const engine = createEngine(loadDefaultPacks());
   const { total, failures } = runRuleExamples(engine);
   for (const f of failures) process.stdout.write(`FAIL ${f.pack}/${f.rule} [${f.kind}] ${JSON.stringify(f.text)}: ${f.problem}\n`);
   const rules = engine.rules.length;
