@@ -24,7 +24,9 @@ export const CUES = {
     '不主动', '不及时', '不马上', '不立即', '不赶紧', '不今天', '不还清',
     "if you don't", 'if you do not', "if you can't", 'if you cannot', 'if you fail', 'unless', 'if not', "if it isn't",
     "if this isn't", "if you won't", "don't pay", "didn't pay", 'not paid', "haven't paid", 'have not paid', "don't respond",
-    "don't call", "won't pay", 'refuse to pay', 'no payment',
+    "don't call", "won't pay", 'refuse to pay', 'no payment', "if we don't", 'if we do not', "if i don't", 'if i do not',
+    "if we can't", 'if we cannot', "if i can't", 'if i cannot', "if we haven't", "if we didn't", "don't hear back",
+    "can't reach you", 'cannot reach you', "if there's no", 'if there is no', 'if no',
   ],
   /** Markers of a consequence: a negation before them does not reach the act after them. */
   consequence: ['就', '便', '则', '才', '那就', '否则', '不然', '要不然', '然后', '那么', '的话', 'then', 'or else', 'otherwise', 'or'],

@@ -4,7 +4,7 @@
  * - base:  one run per code point of the draft, folded (case, NFKC, 繁→简, invisible characters dropped,
  *          emoji stand-ins and homoglyphs resolved). Regexes and structured detectors read this view.
  * - match: the base view with the disguises removed: noise between characters dropped (法 院, 坐-牢, 坐*牢),
- *          repeated characters collapsed (坐坐牢), spelled-out letters joined (a r r e s t), leetspeak read
+ *          spelled-out letters joined (a r r e s t), letter runs cut to two (arrrrest), leetspeak read
  *          (arr3st), abbreviations expanded (jc → 警察). Clause punctuation survives as '|' and sentence ends
  *          as '#', so phrases cannot run across them. Phrase lists are matched here.
  * - sound: the match view in pinyin syllables (one private-use character per syllable), for homophones
@@ -174,14 +174,12 @@ export function buildMatchView(base: BaseView, abbreviations: ReadonlyMap<string
   for (const k of abbreviations.keys()) maxAbbreviation = Math.max(maxAbbreviation, k.length);
 
   let lastKind: number = -1; // kind of the last emitted unit (Han / Word / a mark)
-  let lastHan = -1; // last emitted Han code, for collapsing repeats
   let pendingMark = 0; // strongest mark seen since the last emitted unit
   let pendingAt = -1;
   const flushMark = () => {
     if (pendingMark && lastKind !== -1) {
       out.push(pendingMark, base.start[pendingAt], base.end[pendingAt]);
       lastKind = Kind.Clause;
-      lastHan = -1;
     }
     pendingMark = 0;
   };
@@ -210,12 +208,10 @@ export function buildMatchView(base: BaseView, abbreviations: ReadonlyMap<string
       if (pendingMark) flushMark();
       fromBase[i] = out.length;
       const c = b.charCodeAt(i);
-      // 坐坐牢 → 坐牢: a repeated character, even with noise between, counts once.
-      if (!(lastKind === Kind.Han && lastHan === c)) {
-        out.push(c, base.start[i], base.end[i]);
-        lastKind = Kind.Han;
-        lastHan = c;
-      }
+      // Repeated characters are kept: 妈妈/天天 are words, and a doubled character inside a disguise
+      // (坐坐牢, 老赖赖) still contains the phrase, which the automaton finds as a substring.
+      out.push(c, base.start[i], base.end[i]);
+      lastKind = Kind.Han;
       i++;
       continue;
     }
@@ -229,12 +225,14 @@ export function buildMatchView(base: BaseView, abbreviations: ReadonlyMap<string
       for (;;) {
         let x = k;
         while (x < n && kinds[x] === Kind.Noise) x++;
-        if (x < n && kinds[x] === Kind.Word && kinds[x + 1] !== Kind.Word && isLetterCode(b.charCodeAt(x))) {
+        // An apostrophe is a contraction (I'm, u're), not a separator of spelled-out letters.
+        const apostrophe = b.slice(k, x).includes("'");
+        if (!apostrophe && x < n && kinds[x] === Kind.Word && kinds[x + 1] !== Kind.Word && isLetterCode(b.charCodeAt(x))) {
           singles.push(x);
           k = x + 1;
         } else break;
       }
-      if (singles.length >= 3) j = k;
+      if (singles.length >= 4) j = k; // four or more: "u r a" is chat shorthand, "a r r e s t" a disguise
       else singles.length = 0;
     }
     if (pendingMark) flushMark();
@@ -254,7 +252,6 @@ export function buildMatchView(base: BaseView, abbreviations: ReadonlyMap<string
     if (singles.length) for (const x of singles) emitWordChar(out, base, x, false, tokenStart);
     else for (let x = i; x < j; x++) emitWordChar(out, base, x, leet, tokenStart);
     lastKind = Kind.Word;
-    lastHan = -1;
 
     const tokenLength = out.length - tokenStart;
     if (tokenLength <= maxAbbreviation) {
