@@ -24,6 +24,14 @@ interface Draft extends Segments {
   unionCache: Map<string, Hit[]>;
 }
 
+/** Does some hit of a sorted list cover the span of `inner`? */
+function contains(hits: Hit[], inner: Hit): boolean {
+  for (let j = lowerBound(hits, inner.ms - MAX_CUE_LENGTH); j < hits.length && hits[j].ms <= inner.ms; j++) {
+    if (hits[j].me >= inner.me && hits[j] !== inner) return true;
+  }
+  return false;
+}
+
 /** The first hit of a sorted list that starts in [lo, hi), or undefined. */
 function firstIn(hits: Hit[], lo: number, hi: number): Hit | undefined {
   const h = hits[lowerBound(hits, lo)];
@@ -256,12 +264,9 @@ export class Engine {
     for (let k = lowerBound(negations, a.ms) - 1; k >= 0 && negations[k].ms >= lo; k--) {
       const n = negations[k];
       if (n.me > a.ms || a.ms - n.me > reach) continue;
-      // The 不 of 再不还 / if you don't pay belongs to the condition, not to the act.
-      let inCondition = false;
-      for (let j = lowerBound(conditions, n.ms - MAX_CUE_LENGTH); j < conditions.length && conditions[j].ms <= n.ms; j++) {
-        if (conditions[j].me >= n.me) inCondition = true;
-      }
-      if (inCondition) continue;
+      // The 不 of 再不还 / if you don't pay belongs to the condition, and the 不 of 不然/要不 to a consequence
+      // marker: neither negates the act.
+      if (contains(conditions, n) || contains(consequences, n)) continue;
       const consequence = firstIn(consequences, n.me, a.ms);
       if (consequence && consequence.me <= a.ms) continue;
       // 难道…不 / 你以为…不敢: rhetorical, so the act is asserted.
@@ -275,8 +280,12 @@ export class Engine {
   private isReported(draft: Draft, a: Hit): boolean {
     const cues = this.tables.cueSymbol;
     const c = draft.clause[a.ms];
-    const reported = firstIn(this.symbolHits(draft, cues.reported), draft.clauseStart[c], a.ms);
-    if (reported && reported.me <= a.ms) return true;
+    const notReported = this.symbolHits(draft, cues.notReported);
+    const reportedCues = this.symbolHits(draft, cues.reported);
+    for (let k = lowerBound(reportedCues, draft.clauseStart[c]); k < reportedCues.length && reportedCues[k].me <= a.ms; k++) {
+      // 你说话…/您说明 contain 你说/您说 without reporting anyone's words.
+      if (!contains(notReported, reportedCues[k])) return true;
+    }
     const s = draft.sentence[a.ms];
     return firstIn(this.symbolHits(draft, cues.fraudWarning), draft.sentenceStart[s], draft.sentenceStart[s + 1]) !== undefined;
   }

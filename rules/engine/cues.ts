@@ -35,10 +35,12 @@ export const CUES = {
   /** Reported speech: the draft repeats what someone else said; the sender is not claiming it. */
   reported: [
     '您说', '你说', '您提到', '你提到', '您刚才说', '您刚说', '您讲', '你讲', '您表示', '您称', '客户称', '客户说', '客户表示',
-    '您问', '你问', '您担心', '您觉得', '您认为', '您说过', '你话', '您的意思是', '您反映', '您投诉',
+    '您自己说', '你自己说', '自己说过', '您也说', '你也说', '您问', '你问', '您担心', '您觉得', '您认为', '您说过', '你话', '您的意思是', '您反映', '您投诉',
     'you said', 'you say', 'you mentioned', 'you told', 'you asked', 'you claim', 'you stated', 'you feel', 'you think',
     'you worry', 'you are worried', "you're worried", 'you wrote', 'you suggested', 'you believe',
   ],
+  /** Words that contain a reported-speech cue without reporting anything (你说话像放屁 is the sender's insult). */
+  notReported: ['你说话', '您说话', '你说明', '您说明', '说话算话', '你说的话不算', '你说谎', '您说谎', '你说到做到'],
   /** Fraud warnings: authorities named as impostors, never as the sender. Reach: the whole sentence. */
   fraudWarning: [
     '冒充', '假冒', '谨防', '警惕', '防骗', '防诈', '诈骗电话', '诈骗短信', '诈骗分子', '不法分子', '骗子冒充', '自称是', '反诈',

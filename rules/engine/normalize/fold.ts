@@ -55,6 +55,13 @@ const EMOJI_STAND_INS: Record<string, string> = {
   '🔒': '拘留',
   '⛓': '拘留',
   '🔥': '烧',
+  '🐶': '狗',
+  '🐕': '狗',
+  '🐷': '猪',
+  '🐖': '猪',
+  '💩': '屎',
+  '🤡': '小丑',
+  '🖕': '操',
 };
 
 /** Latin look-alikes from other scripts (Cyrillic, Greek) used to dodge English word lists. */

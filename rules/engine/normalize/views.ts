@@ -109,8 +109,9 @@ const enum Kind {
   Noise,
 }
 
+/** Han ideographs, and bopomofo (ㄅㄆㄇ), which Taiwanese chat uses to spell trigger words. */
 function isHanCode(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007 || (c >= 0x3100 && c <= 0x312f);
 }
 
 function isWordCode(c: number): boolean {
@@ -320,6 +321,26 @@ export function buildSoundView(match: MatchView, phonetics: Phonetics): SoundVie
     if (isLetterCode(c)) {
       let j = i;
       while (j < m.length && isLetterCode(m.charCodeAt(j))) j++;
+      if (j === i + 1) {
+        // Pinyin spelled out letter by letter (b a o): read the run of single letters as one word.
+        const letters = [i];
+        let k = j;
+        while (m.charCodeAt(k) === 0x20 && isLetterCode(m.charCodeAt(k + 1)) && !isLetterCode(m.charCodeAt(k + 2))) {
+          letters.push(k + 1);
+          k += 2;
+        }
+        const word = letters.length >= 2 ? letters.map((x) => m[x]).join('') : '';
+        const spelled = word.length <= 30 && word ? segmentPinyin(word, phonetics) : null;
+        if (spelled) {
+          let at = 0;
+          for (const s of spelled) {
+            out.push(phonetics.syllableCode.get(s)!.charCodeAt(0), letters[at], letters[at + s.length - 1] + 1);
+            at += s.length;
+          }
+          i = k;
+          continue;
+        }
+      }
       const syllables = j - i <= 30 ? segmentPinyin(m.slice(i, j), phonetics) : null;
       if (syllables) {
         let at = i;

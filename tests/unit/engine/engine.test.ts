@@ -33,6 +33,7 @@ describe('check()', () => {
     }
     expect(rulesOf('明天ｊｃ上门')).toContain('fx.police-visit');
     expect(rulesOf('明天 👮 上门')).toContain('fx.police-visit');
+    expect(rulesOf('再不还就让你 z u o l a o')).toContain('fx.jail'); // pinyin spelled letter by letter
     expect(rulesOf('you d3adb3at')).toContain('fx.insult');
     expect(rulesOf('you d e a d b e a t')).toContain('fx.insult');
     expect(rulesOf('YOU DEADBEAT')).toContain('fx.insult');
@@ -54,6 +55,11 @@ describe('check()', () => {
     expect(rulesOf('we will never call you a deadbeat')).toEqual([]);
   });
 
+  it('does not read the 不 of 不然/要不 as a negation', () => {
+    expect(rulesOf('赶紧还，不然就让你坐牢')).toContain('fx.jail');
+    expect(rulesOf('要不然让你坐牢')).toContain('fx.jail');
+  });
+
   it('ends the reach of a negation at the clause and at 但', () => {
     expect(rulesOf('我们不会上门，但会让你坐牢')).toContain('fx.jail');
   });
@@ -62,6 +68,8 @@ describe('check()', () => {
     expect(rulesOf('您说我们要让你坐牢，这不是事实')).toEqual([]);
     expect(rulesOf('请谨防冒充警察上门的诈骗分子')).toEqual([]);
     expect(rulesOf('you said I called you a deadbeat')).toEqual([]);
+    expect(rulesOf('您自己说过要坐牢也不还')).toEqual([]);
+    expect(rulesOf('你说话算话吗？再不还就让你坐牢')).toContain('fx.jail'); // 你说话 reports nothing
   });
 
   it('applies recipient conditions and severity by recipient', () => {
