@@ -10,6 +10,8 @@ export default defineConfig({
     // before install and sites added by policy at run time.
     permissions: ['storage', 'alarms', 'scripting', 'tabs', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
+    // Enterprise policy (Chrome/Edge managed storage); mirrors lib/policy/schema.ts, see docs/admin.md.
+    storage: { managed_schema: 'managed_schema.json' },
   },
   zip: { excludeSources: ['tests/**', '.ci/**', 'rules/packs/dist/**'] },
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { buildDefaultPacks, PACKS_DIR } from '../build/default-packs';
 import { createEngine } from '../engine/check';
 import { packFileSchema } from '../engine/schema';
+import { runPackBuild, runPackKeygen, runPackSign, runPackVerify } from '../../lib/packs/pack-cli';
 
 /** The JSON Schema of pack source files, for editor completion (yaml-language-server). */
 export function packSourceJsonSchema(): object {
@@ -25,6 +26,10 @@ export async function runPackCommand(args: string[]): Promise<number> {
     process.stdout.write(`compiled ${packs.map((p) => `${p.pack.id}@${p.pack.version} (${p.rules.length} rules)`).join(', ')} -> ${out}\n`);
     return 0;
   }
+  if (sub === 'keygen') return runPackKeygen(args.slice(1));
+  if (sub === 'build') return runPackBuild(args.slice(1));
+  if (sub === 'sign') return runPackSign(args.slice(1));
+  if (sub === 'verify') return runPackVerify(args.slice(1));
   process.stderr.write(`unknown pack subcommand "${sub ?? ''}"\n`);
   return 64;
 }
