@@ -5,6 +5,13 @@
  *   - admin: policy, signed pack updates (lib/policy, lib/packs)
  *   - QA: audit store and sink (lib/audit)
  */
+import { registerAdmin } from '../lib/policy/background';
+import { registerAudit } from '../lib/audit/background';
+import { registerGuard } from '../lib/guard/background';
+
 export default defineBackground(() => {
+  registerAdmin();
+  registerAudit();
+  registerGuard();
   // Each part adds its register call here.
 });
