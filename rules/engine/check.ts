@@ -59,6 +59,18 @@ function localMinutes(when: number, zone: string): number | null {
   return h * 60 + m;
 }
 
+/** Mostly Chinese or mostly Latin? A Han character carries about as much as a short word, hence the weight. */
+function dominantScript(matchText: string): 'han' | 'latin' {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < matchText.length; i++) {
+    const c = matchText.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if (c >= 0x61 && c <= 0x7a) latin++;
+  }
+  return han > 0 && han * 4 >= latin ? 'han' : 'latin';
+}
+
 function localized(text: CompiledRule['message'], locale: Locale): string {
   return text[locale] ?? (locale === 'zh-Hant' ? text['zh-Hans'] : undefined) ?? text.en ?? text['zh-Hans'] ?? '';
 }
@@ -117,6 +129,7 @@ export class Engine {
     const jurisdictions = context.jurisdiction === undefined ? null : new Set([context.jurisdiction].flat().map((j) => j.toLowerCase()));
     const allowedPacks = jurisdictions && jurisdictions.size ? new Set(t.packs.filter((p) => jurisdictions.has(p.jurisdiction)).map((p) => p.id)) : null;
 
+    const script = dominantScript(match.text);
     const candidates = new Set<number>(t.unanchoredRules);
     for (const term of hits.byTerm.keys()) for (const r of t.rulesByTerm[term]) candidates.add(r);
 
@@ -126,6 +139,8 @@ export class Engine {
       if (allowedPacks && !allowedPacks.has(rule.pack)) continue;
       if (rule.recipients && !rule.recipients.has(recipient)) continue;
       if (rule.channels && !(context.channel && rule.channels.has(context.channel))) continue;
+      if (rule.jurisdictions && !(jurisdictions && [...rule.jurisdictions].some((j) => jurisdictions.has(j)))) continue;
+      if (rule.scripts && !rule.scripts.has(script)) continue;
       const severity = rule.severity(recipient);
       const make = (start: number, end: number, via: Finding['via']): Finding => ({
         rule: rule.id,

@@ -38,6 +38,8 @@ export interface CompiledRule {
   severity: (recipient: Recipient) => Severity;
   recipients: Set<Recipient> | null;
   channels: Set<Channel> | null;
+  jurisdictions: Set<string> | null;
+  scripts: Set<'han' | 'latin'> | null;
   kind: 'match' | 'require' | 'time';
   /** symbol ids; each entry of `all` is a disjunction */
   all: number[][];
@@ -97,6 +99,9 @@ const LATIN_EDGE = /[a-z0-9]/;
 
 /** A phrase goes through the same views as a draft (won't → "won t", 坐坐牢 → 坐牢), so both meet on one spelling. */
 function normalizeTerm(phrase: string): string {
+  // Fast path for the common cases (all Han, or plain lower-case words): the views would return them folded as
+  // they are, and building views for thousands of terms is most of a compile's cost.
+  if (/^[\u4e00-\u9fff]+$/.test(phrase) || /^[a-z0-9]+(?: [a-z0-9]+)*$/.test(phrase)) return foldString(phrase);
   return buildMatchView(buildBaseView(phrase), new Map()).text.replace(/[|#]/g, '').trim();
 }
 
@@ -320,6 +325,8 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
         severity,
         recipients: r.when?.recipient ? new Set(r.when.recipient) : null,
         channels: r.when?.channel ? new Set(r.when.channel) : null,
+        jurisdictions: r.when?.jurisdiction ? new Set(r.when.jurisdiction.map((j) => j.toLowerCase())) : null,
+        scripts: r.when?.script ? new Set(r.when.script) : null,
         kind,
         all: (m?.all ?? []).map((entry, k) => (Array.isArray(entry) ? entry : [entry]).map((it) => symbolFor(pack, it, r.id, `match.all[${k}]`))),
         any: m?.any ? m.any.map((it, k) => symbolFor(pack, it, r.id, `match.any[${k}]`)) : null,

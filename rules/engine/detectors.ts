@@ -30,7 +30,10 @@ interface DigitRun {
  */
 function digitRuns(base: string): DigitRun[] {
   const runs: DigitRun[] = [];
-  const isDigit = (ch: string) => (ch >= '0' && ch <= '9') || CN_DIGITS[ch] !== undefined;
+  const isDigit = (ch: string) => {
+    const c = ch.charCodeAt(0);
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x3007 && CN_DIGITS[ch] !== undefined);
+  };
   let i = 0;
   while (i < base.length) {
     if (!isDigit(base[i])) {

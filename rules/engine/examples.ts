@@ -22,6 +22,7 @@ function contextOf(example: ExampleSource): { text: string; context: CheckContex
     context: {
       recipient: example.recipient ?? 'debtor',
       channel: example.channel ?? 'chat',
+      jurisdiction: example.jurisdiction,
       sendTime: example.sendTime,
       recipientTimeZone: example.recipientTimeZone,
     },

@@ -45,7 +45,6 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
   const hits = new HitSet();
   const m = match.text;
   const gapParts = new Map<number, { part: number; ms: number; me: number }[]>();
-  const spanOf = (ms: number, me: number) => ({ os: match.start[ms], oe: match.end[me - 1] });
 
   t.matchAutomaton.scan(m, (pattern, end) => {
     const ms = end - t.matchAutomaton.patternLength(pattern);
@@ -61,7 +60,7 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
         if (parts.length < MAX_HITS_PER_TERM) parts.push({ part: target.part, ms, me: end });
         continue;
       }
-      hits.add({ term: term.id, ms, me: end, ...spanOf(ms, end), via: 'plain' });
+      hits.add({ term: term.id, ms, me: end, os: match.start[ms], oe: match.end[end - 1], via: 'plain' });
     }
   });
 
@@ -86,7 +85,7 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
         if (!next || next.ms - prevEnd > GAP_REACH || /[|#]/.test(m.slice(prevEnd, next.ms))) ok = false;
         else prevEnd = next.me;
       }
-      if (ok) hits.add({ term: termId, ms: first.ms, me: prevEnd, ...spanOf(first.ms, prevEnd), via: 'plain' });
+      if (ok) hits.add({ term: termId, ms: first.ms, me: prevEnd, os: match.start[first.ms], oe: match.end[prevEnd - 1], via: 'plain' });
     }
   }
 
@@ -104,18 +103,19 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
         // A pinyin syllable must be read whole: "zuolao" inside "zuolaoshi" is fine, inside "azuolao" is not.
         if (ms > 0 && isWordChar(m.charCodeAt(ms - 1)) && isWordChar(m.charCodeAt(ms))) continue;
         if (me < m.length && isWordChar(m.charCodeAt(me)) && isWordChar(m.charCodeAt(me - 1))) continue;
-        hits.add({ term: term.id, ms, me, ...spanOf(ms, me), via: 'sound' });
+        hits.add({ term: term.id, ms, me, os: match.start[ms], oe: match.end[me - 1], via: 'sound' });
       }
     });
   }
 
-  const fromBase = (bs: number, be: number) => {
+  /** A base-view span as a hit: match-view position for scopes, original offsets for the finding. */
+  const baseHit = (term: number, bs: number, be: number, via: MatchVia): Hit => {
     let ms = match.fromBase[bs];
-    const me = Math.max(ms + 1, match.fromBase[be]);
-    if (ms < m.length && (m[ms] === CLAUSE_MARK || m[ms] === SENTENCE_MARK)) ms = Math.min(ms + 1, me - 1);
-    return { ms: Math.min(ms, Math.max(0, m.length - 1)), me: Math.min(me, m.length) };
+    const me = Math.min(Math.max(ms + 1, match.fromBase[be]), m.length);
+    if (ms < m.length && (m.charCodeAt(ms) === 0x7c || m.charCodeAt(ms) === 0x23)) ms = Math.min(ms + 1, me - 1);
+    ms = Math.min(ms, Math.max(0, m.length - 1));
+    return { term, ms, me, os: base.start[bs], oe: base.end[be - 1], via };
   };
-  const baseSpan = (bs: number, be: number) => ({ os: base.start[bs], oe: base.end[be - 1] });
 
   for (const termId of t.regexTerms) {
     const re = t.terms[termId].regex!;
@@ -127,16 +127,14 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
         continue;
       }
       count++;
-      const bs = r.index;
-      const be = r.index + r[0].length;
-      hits.add({ term: termId, ...fromBase(bs, be), ...baseSpan(bs, be), via: 'regex' });
+      hits.add(baseHit(termId, r.index, r.index + r[0].length, 'regex'));
     }
   }
 
   if (usedDetectors) {
     for (const termId of t.detectorTerms) {
       for (const d of DETECTORS[t.terms[termId].text](base.text)) {
-        hits.add({ term: termId, ...fromBase(d.start, d.end), ...baseSpan(d.start, d.end), via: 'detector' });
+        hits.add(baseHit(termId, d.start, d.end, 'detector'));
       }
     }
   }

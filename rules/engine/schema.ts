@@ -42,6 +42,7 @@ const example = z.union([
       text: z.string().min(1),
       recipient: z.enum(RECIPIENTS).optional(),
       channel: z.enum(CHANNELS).optional(),
+      jurisdiction: z.string().optional(),
       sendTime: z.string().optional(),
       recipientTimeZone: z.string().optional(),
     })
@@ -65,7 +66,14 @@ export const ruleSchema = z
     category: z.enum(CATEGORIES),
     severity: z.union([z.enum(SEVERITIES), severityByRecipient]),
     when: z
-      .object({ recipient: z.array(z.enum(RECIPIENTS)).min(1).optional(), channel: z.array(z.enum(CHANNELS)).min(1).optional() })
+      .object({
+        recipient: z.array(z.enum(RECIPIENTS)).min(1).optional(),
+        channel: z.array(z.enum(CHANNELS)).min(1).optional(),
+        /** Only when the context names one of these jurisdictions (a US text is one the console says is US). */
+        jurisdiction: z.array(z.string().min(2)).min(1).optional(),
+        /** Only when the draft is mostly written in this script (han: Chinese; latin: English and other Latin). */
+        script: z.array(z.enum(['han', 'latin'])).min(1).optional(),
+      })
       .strict()
       .optional(),
     match: z
