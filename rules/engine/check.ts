@@ -183,10 +183,17 @@ export class Engine {
   }
 
   private symbolHitsOf(hits: HitSet, symbol: number): Hit[] {
+    // Walk whichever is smaller: the symbol's terms, or the terms that occur at all (usually a few dozen).
+    const terms = this.tables.symbols[symbol];
     const out: Hit[] = [];
-    for (const term of this.tables.symbols[symbol]) {
-      const list = hits.byTerm.get(term);
-      if (list) out.push(...list);
+    if (terms.length > hits.byTerm.size) {
+      const member = this.tables.symbolMembers[symbol];
+      for (const [term, list] of hits.byTerm) if (member.has(term)) for (const h of list) out.push(h);
+    } else {
+      for (const term of terms) {
+        const list = hits.byTerm.get(term);
+        if (list) for (const h of list) out.push(h);
+      }
     }
     if (out.length > 1) out.sort((a, b) => a.ms - b.ms || a.me - b.me);
     return out;
@@ -206,7 +213,9 @@ export class Engine {
     const key = symbols.join(',');
     let out = draft.unionCache.get(key);
     if (!out) {
-      out = symbols.flatMap((s) => this.symbolHits(draft, s)).sort((a, b) => a.ms - b.ms);
+      out = [];
+      for (const s of symbols) for (const h of this.symbolHits(draft, s)) out.push(h);
+      out.sort((a, b) => a.ms - b.ms);
       draft.unionCache.set(key, out);
     }
     return out;

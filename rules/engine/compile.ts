@@ -25,7 +25,8 @@ export interface Term {
   leftBoundary: boolean;
   rightBoundary: boolean;
   sound: boolean;
-  soundExcept: Set<string>;
+  /** real words that only sound like this term (sound terms only) */
+  soundExcept: Set<string> | null;
 }
 
 export type Scope = 'clause' | 'sentence' | 'draft' | number;
@@ -66,6 +67,8 @@ export interface CompiledTables {
   terms: Term[];
   /** symbol id -> term ids */
   symbols: number[][];
+  /** the same as sets, for walking a draft's few hit terms instead of a large lexicon */
+  symbolMembers: Set<number>[];
   symbolNames: string[];
   cueSymbol: Record<CueKind, number>;
   matchAutomaton: AhoCorasick;
@@ -122,6 +125,7 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
   const verifyRegexes = options.verifyRegexes !== false;
   const terms: Term[] = [];
   const termByKey = new Map<string, number>();
+  const termByRaw = new Map<string, number>();
   const symbols: number[][] = [];
   const symbolNames: string[] = [];
   const symbolByName = new Map<string, number>();
@@ -161,7 +165,7 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
         throw new PackCompileError(where.pack, where.rule, where.field, (e as Error).message);
       }
       const id = terms.length;
-      terms.push({ id, kind: 'regex', text: source.re, parts: [], regex, leftBoundary: false, rightBoundary: false, sound: false, soundExcept: new Set() });
+      terms.push({ id, kind: 'regex', text: source.re, parts: [], regex, leftBoundary: false, rightBoundary: false, sound: false, soundExcept: null });
       termByKey.set(key, id);
       regexTerms.push(id);
       return id;
@@ -173,19 +177,24 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
       const known = termByKey.get(key);
       if (known !== undefined) return known;
       const id = terms.length;
-      terms.push({ id, kind: 'detector', text: name, parts: [], leftBoundary: false, rightBoundary: false, sound: false, soundExcept: new Set() });
+      terms.push({ id, kind: 'detector', text: name, parts: [], leftBoundary: false, rightBoundary: false, sound: false, soundExcept: null });
       termByKey.set(key, id);
       detectorTerms.push(id);
       return id;
     }
+    const seen = termByRaw.get(source);
+    if (seen !== undefined) return seen;
     const prefix = source.endsWith('*') && source.length > 1;
     const raw = prefix ? source.slice(0, -1) : source;
-    const parts = raw.split(/…|\.\.\./).map(normalizeTerm);
+    const parts = raw.includes('…') || raw.includes('...') ? raw.split(/…|\.\.\./).map(normalizeTerm) : [normalizeTerm(raw)];
     if (parts.some((p) => !p)) throw new PackCompileError(where.pack, where.rule, where.field, `empty phrase part in "${source}"`);
     const text = parts.join('…');
     const key = `${prefix ? 'p' : 't'}:${text}`;
     const known = termByKey.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      termByRaw.set(source, known);
+      return known;
+    }
     const id = terms.length;
     const first = parts[0];
     const last = parts[parts.length - 1];
@@ -197,9 +206,10 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
       leftBoundary: LATIN_EDGE.test(first[0]),
       rightBoundary: !prefix && LATIN_EDGE.test(last[last.length - 1]),
       sound: false,
-      soundExcept: new Set(),
+      soundExcept: null,
     });
     termByKey.set(key, id);
+    termByRaw.set(source, id);
     parts.forEach((p, part) => addMatchPattern(p, { term: id, part }));
     return id;
   };
@@ -218,36 +228,44 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
     cueSymbol[kind] = defineSymbol(`~${kind}`, CUES[kind].map((t) => termFor(t, { pack: 'engine', field: `cues.${kind}` })));
   }
 
-  // Phonetics: merged over packs (they are all derived from the same pinyin data).
+  // Phonetics: merged over packs (they are all derived from the same pinyin data). The per-character table
+  // is filled straight from the pack's syllable → characters strings: no intermediate map of 16k entries.
   let phonetics: Phonetics | null = null;
   const allSyllables = new Set<string>();
-  const charSyllable = new Map<number, string>();
   const termReadings = new Map<string, string[]>();
-  for (const pack of packs) {
-    for (const s of pack.phonetics.syllables) allSyllables.add(s);
-    for (const [syllable, chars] of Object.entries(pack.phonetics.chars)) for (const ch of chars) charSyllable.set(ch.codePointAt(0)!, syllable);
-    for (const [t, reading] of Object.entries(pack.phonetics.termReadings)) termReadings.set(normalizeTerm(t), reading);
-  }
+  for (const pack of packs) for (const s of pack.phonetics.syllables) allSyllables.add(s);
   if (allSyllables.size) {
     const syllableCode = new Map<string, string>();
     [...allSyllables].sort().forEach((s, k) => syllableCode.set(s, String.fromCharCode(0xe000 + k)));
-    const charCode = new Map<number, string>();
-    for (const [cp, s] of charSyllable) {
-      const code = syllableCode.get(s);
-      if (code) charCode.set(cp, code);
-    }
     const hanCode = new Uint16Array(0x9fff - 0x4e00 + 1);
-    for (const [cp, code] of charCode) if (cp >= 0x4e00 && cp <= 0x9fff) hanCode[cp - 0x4e00] = code.charCodeAt(0);
-    phonetics = { syllableCode, charCode, hanCode, maxSyllableLength: Math.max(...[...allSyllables].map((s) => s.length)) };
+    const charCode = new Map<number, string>(); // characters outside U+4E00–U+9FFF
+    for (const pack of packs) {
+      for (const syllable in pack.phonetics.chars) {
+        const code = syllableCode.get(syllable);
+        if (!code) continue;
+        const unit = code.charCodeAt(0);
+        const chars = pack.phonetics.chars[syllable];
+        for (let k = 0; k < chars.length; k++) {
+          const c = chars.charCodeAt(k);
+          if (c >= 0x4e00 && c <= 0x9fff) hanCode[c - 0x4e00] = unit;
+          else charCode.set(c, code);
+        }
+      }
+      for (const [t, reading] of Object.entries(pack.phonetics.termReadings)) termReadings.set(normalizeTerm(t), reading);
+    }
+    let longest = 0;
+    for (const s of allSyllables) longest = Math.max(longest, s.length);
+    phonetics = { syllableCode, charCode, hanCode, maxSyllableLength: longest };
   }
   const soundFormsOf = (text: string): string[] => {
     if (!phonetics) return [];
     const forms = new Set<string>();
     let byChar = '';
-    for (const ch of text) {
-      const code = phonetics.charCode.get(ch.codePointAt(0)!);
-      if (!code) return [];
-      byChar += code;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      const unit = c >= 0x4e00 && c <= 0x9fff ? phonetics.hanCode[c - 0x4e00] : (phonetics.charCode.get(c)?.charCodeAt(0) ?? 0);
+      if (!unit) return [];
+      byChar += String.fromCharCode(unit);
     }
     forms.add(byChar);
     const reading = termReadings.get(text);
@@ -275,6 +293,7 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
       const term = terms[id];
       if (sound && term.kind === 'phrase' && !term.leftBoundary) {
         term.sound = true;
+        term.soundExcept ??= new Set();
         for (const e of except) term.soundExcept.add(e);
         for (const form of soundFormsOf(term.text)) {
           const targets = soundPatterns.get(form) ?? [];
@@ -373,6 +392,7 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
   return {
     terms,
     symbols,
+    symbolMembers: symbols.map((list) => new Set(list)),
     symbolNames,
     cueSymbol,
     matchAutomaton,

@@ -15,6 +15,7 @@ export type Detector = (base: string) => DetectorHit[];
 
 /** Chinese numerals as digits, so that 一一〇一〇五… counts as a number. */
 const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 幺: '1' };
+const CN_DIGIT_CODES = new Map<number, string>(Object.entries(CN_DIGITS).map(([k, v]) => [k.charCodeAt(0), v]));
 
 interface DigitRun {
   digits: string;
@@ -24,19 +25,26 @@ interface DigitRun {
   separated: boolean;
 }
 
+/** The digit of a code unit ('0'–'9' or a Chinese numeral), or '' when it is not one. */
+function digitOf(c: number): string {
+  if (c >= 0x30 && c <= 0x39) return String.fromCharCode(c);
+  return c >= 0x3007 ? (CN_DIGIT_CODES.get(c) ?? '') : '';
+}
+
+/** Every detector reads the same runs; one check asks several detectors, so the last scan is kept. */
+let lastText: string | undefined;
+let lastRuns: DigitRun[] = [];
+
 /**
  * Digit runs that may contain single separators (space, dash, dot) between digits, or Chinese numerals.
  * A run directly touching a letter or a mask character (*, x) is part of a masked or alphanumeric code.
  */
 function digitRuns(base: string): DigitRun[] {
+  if (base === lastText) return lastRuns;
   const runs: DigitRun[] = [];
-  const isDigit = (ch: string) => {
-    const c = ch.charCodeAt(0);
-    return (c >= 0x30 && c <= 0x39) || (c >= 0x3007 && CN_DIGITS[ch] !== undefined);
-  };
   let i = 0;
   while (i < base.length) {
-    if (!isDigit(base[i])) {
+    if (!digitOf(base.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -46,15 +54,16 @@ function digitRuns(base: string): DigitRun[] {
     let separated = false;
     let end = i;
     while (i < base.length) {
-      const ch = base[i];
-      if (isDigit(ch)) {
-        if (CN_DIGITS[ch]) chinese++;
-        digits += CN_DIGITS[ch] ?? ch;
+      const c = base.charCodeAt(i);
+      const d = digitOf(c);
+      if (d) {
+        if (c > 0x39) chinese++;
+        digits += d;
         i++;
         end = i;
         continue;
       }
-      if ((ch === ' ' || ch === '-' || ch === '.') && i + 1 < base.length && isDigit(base[i + 1]) && digits.length > 0) {
+      if ((c === 0x20 || c === 0x2d || c === 0x2e) && i + 1 < base.length && digitOf(base.charCodeAt(i + 1)) && digits.length > 0) {
         separated = true;
         i++;
         continue;
@@ -62,7 +71,7 @@ function digitRuns(base: string): DigitRun[] {
       break;
     }
     // The trailing X of an ID number.
-    if ((base[end] === 'x') && digits.length === 17) {
+    if (base[end] === 'x' && digits.length === 17) {
       digits += 'X';
       end++;
       i = end;
@@ -74,6 +83,8 @@ function digitRuns(base: string): DigitRun[] {
     if (/[a-z*]/.test(before) || /[a-z*]/.test(after)) continue;
     runs.push({ digits, start, end, separated: separated || chinese > 0 });
   }
+  lastText = base;
+  lastRuns = runs;
   return runs;
 }
 

@@ -99,7 +99,7 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
       for (const target of t.soundTargets[pattern]) {
         const term = t.terms[target.term];
         // The plain spelling was already found by the match view; real words that only sound alike are not it.
-        if (seen === term.text || term.soundExcept.has(seen)) continue;
+        if (seen === term.text || term.soundExcept?.has(seen)) continue;
         // A pinyin syllable must be read whole: "zuolao" inside "zuolaoshi" is fine, inside "azuolao" is not.
         if (ms > 0 && isWordChar(m.charCodeAt(ms - 1)) && isWordChar(m.charCodeAt(ms))) continue;
         if (me < m.length && isWordChar(m.charCodeAt(me)) && isWordChar(m.charCodeAt(me - 1))) continue;
