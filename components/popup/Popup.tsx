@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { RECIPIENTS, type CompiledPack, type Recipient } from '../../rules';
 import { detectLocale, isUiLocale, UI_LOCALE_KEY, UI_LOCALES, type UiLocale } from '../shared/i18n';
 import { loadPacks } from '../../lib/packs/bundled';
+import { latestProblem, loadPackStatus, type PackSourceStatus } from '../../lib/packs/status';
+import { PACK_STATUS_KEY } from '../../lib/packs/storage-keys';
 import { countsForToday, COUNT_KINDS, GUARD_COUNTS_KEY, type DailyCounts } from '../../lib/guard/counts';
 import { SET_RECIPIENT_MESSAGE, STATUS_MESSAGE } from '../../lib/guard/content-main';
 import type { GuardStatus } from '../../lib/guard/guard';
@@ -36,6 +38,7 @@ export function Popup() {
   const [page, setPage] = useState<PageState | null>(null);
   const [packs, setPacks] = useState<{ packs: CompiledPack[]; origin: string } | null>(null);
   const [counts, setCounts] = useState<DailyCounts | null>(null);
+  const [packProblem, setPackProblem] = useState<PackSourceStatus | null>(null);
 
   const refresh = useCallback(async () => {
     const [tab, policy] = await Promise.all([targetTab(), loadPolicy()]);
@@ -58,9 +61,11 @@ export function Popup() {
       setCounts(countsForToday(v[GUARD_COUNTS_KEY] as DailyCounts | undefined, new Date()));
     });
     void loadPacks().then(setPacks);
+    void loadPackStatus().then((s) => setPackProblem(latestProblem(s)));
     void refresh();
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && GUARD_COUNTS_KEY in changes) setCounts(countsForToday(changes[GUARD_COUNTS_KEY]!.newValue as DailyCounts, new Date()));
+      if (area === 'local' && PACK_STATUS_KEY in changes) void loadPackStatus().then((s) => setPackProblem(latestProblem(s)));
     };
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);
@@ -105,6 +110,11 @@ export function Popup() {
             </li>
           ))}
         </ul>
+        {packProblem?.lastError && (
+          <p role="alert" data-dg-pack-problem="" style={{ color: '#a40e26', margin: '6px 0 0' }}>
+            {tr('packRefused', locale, { source: packProblem.source, msg: packProblem.lastError.message })}
+          </p>
+        )}
       </section>
       <section aria-labelledby="dg-today">
         <h2 id="dg-today" style={h2}>

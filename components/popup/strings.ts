@@ -15,6 +15,11 @@ const dict = {
   reload: { en: 'The site is listed but the page has not loaded the guard yet: reload it.', 'zh-Hans': '该网站在列表中，但页面尚未加载守护：请刷新页面。', 'zh-Hant': '該網站在列表中，但頁面尚未載入守護：請重新整理頁面。' },
   packs: { en: 'Rule packs', 'zh-Hans': '规则包', 'zh-Hant': '規則包' },
   noPacks: { en: 'No rule pack loaded', 'zh-Hans': '未加载规则包', 'zh-Hant': '未載入規則包' },
+  packRefused: {
+    en: 'Last update from {source} was refused: {msg}. The packs above stay in force.',
+    'zh-Hans': '来自 {source} 的最近一次更新被拒绝：{msg}。上面的规则包继续生效。',
+    'zh-Hant': '來自 {source} 的最近一次更新被拒絕：{msg}。上面的規則包繼續生效。',
+  },
   bundled: { en: 'bundled', 'zh-Hans': '内置', 'zh-Hant': '內建' },
   managed: { en: 'from policy', 'zh-Hans': '来自策略', 'zh-Hant': '來自策略' },
   recipient: { en: 'This conversation is with', 'zh-Hans': '本会话的对方', 'zh-Hant': '本會話的對方' },

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { BUNDLED_PACKS, loadPacks, watchPacks } from '../packs/bundled';
 import { isUiLocale, UI_LOCALE_KEY } from '../../components/shared/i18n';
+import { flushOutbox } from './audit';
 import { ComposerGuard } from './guard';
 import { loadPolicy, watchPolicy } from './policy';
 import { loadChosenRecipients, RECIPIENTS_KEY, saveChosenRecipient } from './recipient';
@@ -24,6 +25,9 @@ export function startComposerGuard(signal: AbortSignal): ComposerGuard {
     .get(UI_LOCALE_KEY)
     .then((v) => isUiLocale(v[UI_LOCALE_KEY]) && guard.setLocale(v[UI_LOCALE_KEY]))
     .catch(() => undefined);
+
+  // Audit events a closed tab or a restarted worker left undelivered: retried once the page has settled.
+  if (window === window.top) setTimeout(() => void flushOutbox(), 2000);
 
   const offPacks = watchPacks(({ packs }) => guard.setPacks(packs));
   const offPolicy = watchPolicy((p) => guard.setPolicy(p));

@@ -178,6 +178,12 @@ describe('signed pack updates reach an open console', () => {
     expect(await row().getAttribute('data-version')).toBe('2');
     expect(await row().locator('.dg-last-error').textContent()).toContain('bad_signature');
     expect(await delivered(console_, MOON)).toBe(false);
+    // The agent sees it too: the popup says the update was refused and the packs in force stay.
+    const popup = await launched.context.newPage();
+    await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+    await expect.poll(() => popup.locator('[data-dg-pack-problem]').count()).toBe(1);
+    expect(await popup.locator('[data-dg-pack-problem]').textContent()).toMatch(/acme\.bundle\.json/);
+    await popup.close();
   });
 
   it('an older, validly signed bundle (v1) is refused as a downgrade, and v2 keeps blocking', async () => {
