@@ -82,7 +82,10 @@ function boxOf(r: DOMRect): Box {
 }
 
 export class ComposerGuard {
-  private engine: Engine;
+  /** Packs in force, compiled on first need: most frames a guard runs in never get a composer. */
+  private packs: CompiledPack[];
+  private readonly fallbackPacks: CompiledPack[];
+  private compiled: Engine | null = null;
   private policy: GuardPolicy = DEFAULT_POLICY;
   private site: SitePolicy | null = null;
   private locale: UiLocale = detectLocale();
@@ -117,7 +120,8 @@ export class ComposerGuard {
     packs: CompiledPack[],
     private signal: AbortSignal,
   ) {
-    this.engine = createEngine(packs);
+    this.packs = packs;
+    this.fallbackPacks = packs;
     this.store = new ViewStore({ locale: this.locale, badges: [], card: null, dialog: null, allowReports: true });
     this.registry = new ComposerRegistry(undefined, (e) => this.added(e), (e) => this.removed(e));
     this.resizeObserver = new ResizeObserver(() => this.scheduleLayout());
@@ -127,9 +131,31 @@ export class ComposerGuard {
 
   // ---- configuration -------------------------------------------------------------------------------------
 
+  /**
+   * The engine, compiled the first time a composer needs it (warmed up as soon as one is found, so typing and
+   * sending never wait for it). The background verified these packs, so the regex proof is not repeated here.
+   */
+  private get engine(): Engine {
+    if (!this.compiled) {
+      try {
+        this.compiled = createEngine(this.packs, { verifyRegexes: false });
+      } catch {
+        // A stored pack this build cannot compile: guard with the bundled packs rather than not at all.
+        this.packs = this.fallbackPacks;
+        this.compiled = createEngine(this.fallbackPacks, { verifyRegexes: false });
+      }
+    }
+    return this.compiled;
+  }
+
   setPacks(packs: CompiledPack[]): void {
+    if (!this.compiled) {
+      this.packs = packs;
+      return;
+    }
     try {
-      this.engine = createEngine(packs);
+      this.compiled = createEngine(packs, { verifyRegexes: false });
+      this.packs = packs;
     } catch {
       return; // keep the packs that compiled; a broken update must not unguard the page
     }
@@ -208,6 +234,8 @@ export class ComposerGuard {
       state.observer.observe(entry.adapter.root, { subtree: true, childList: true, characterData: true });
     }
     this.states.set(entry.id, state);
+    // Compile the packs now, off the input path, so the first keystroke and the first send never wait for it.
+    if (!this.compiled) setTimeout(() => void this.engine, 0);
     this.resizeObserver.observe(entry.adapter.root);
     this.markDirty(state, performance.now());
   }
