@@ -45,6 +45,7 @@ export const CUES = {
   fraudWarning: [
     '冒充', '假冒', '谨防', '警惕', '防骗', '防诈', '诈骗电话', '诈骗短信', '诈骗分子', '不法分子', '骗子冒充', '自称是', '反诈',
     'scam', 'scammer', 'scammers', 'fraudster', 'fraudsters', 'beware', 'impersonat*', 'pretend*', 'posing as', 'phishing',
+    'claiming to be', 'claim to be', 'claims to be', 'fraudulent', 'not from us', 'not affiliated with', 'watch out for',
   ],
   /** Conjunctions that open a new clause even without punctuation. */
   clauseBreak: ['但', '但是', '不过', '可是', '然而', '只是', 'but', 'however', 'although'],

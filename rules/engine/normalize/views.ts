@@ -306,13 +306,45 @@ export function segmentPinyin(token: string, phonetics: Phonetics): string[] | n
   return out;
 }
 
+/**
+ * Which Latin words may be read as pinyin: those in a run of Latin words that touches Chinese (再不还就 zuo lao,
+ * 坐lao), or a run whose every word is pinyin (ni ge sb). In English prose ("I made the payment") a word that
+ * happens to spell pinyin (made = ma de) is English, and is not read.
+ */
+function pinyinRuns(m: string, phonetics: Phonetics): Uint8Array {
+  const readable = new Uint8Array(m.length);
+  let i = 0;
+  while (i < m.length) {
+    if (!isLetterCode(m.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < m.length && (isLetterCode(m.charCodeAt(j)) || (m.charCodeAt(j) === 0x20 && isLetterCode(m.charCodeAt(j + 1))))) j++;
+    const touchesHan = (i > 0 && m.charCodeAt(i - 1) >= 0x3100) || (j < m.length && m.charCodeAt(j) >= 0x3100);
+    const words = m.slice(i, j).split(' ');
+    const allPinyin = words.every((w) => w.length > 30 || segmentPinyin(w, phonetics) !== null);
+    if (touchesHan || allPinyin) readable.fill(1, i, j);
+    i = j;
+  }
+  return readable;
+}
+
 export function buildSoundView(match: MatchView, phonetics: Phonetics): SoundView {
   const m = match.text;
   const out = new UnitBuffer(m.length + 16); // start/end hold match-view indices here
   const CLAUSE = CLAUSE_MARK.charCodeAt(0);
+  const readable = pinyinRuns(m, phonetics);
   let i = 0;
   while (i < m.length) {
     const c = m.charCodeAt(i);
+    if (isLetterCode(c) && !readable[i]) {
+      let j = i;
+      while (j < m.length && isLetterCode(m.charCodeAt(j))) j++;
+      out.push(CLAUSE, i, j);
+      i = j;
+      continue;
+    }
     if (c >= 0x4e00 && c <= 0x9fff) {
       out.push(phonetics.hanCode[c - 0x4e00] || CLAUSE, i, i + 1);
       i++;

@@ -40,6 +40,12 @@ describe('check()', () => {
     expect(rulesOf('you lOsers')).toContain('fx.insult');
   });
 
+  it('reads Latin words as pinyin only beside Chinese or among other pinyin, never in English prose', () => {
+    expect(rulesOf('再不还就让你 zuo lao')).toContain('fx.jail');
+    expect(rulesOf('ni zuolao ba')).toContain('fx.jail');
+    expect(rulesOf('I will be at the zoo later, you know')).toEqual([]); // "zuo lao" is not in English text
+  });
+
   it('does not take real words that merely sound alike, or words inside other words', () => {
     expect(rulesOf('经查您已逾期，工作人员将上门')).not.toContain('fx.police-visit');
     expect(rulesOf('the deadbeats are not you')).not.toContain('fx.insult');
