@@ -18,11 +18,17 @@ export function canonicalJson(value: unknown): string {
 }
 
 const encoder = new TextEncoder();
+/** Reused for every digest: crypto.subtle.digest copies its input before returning, so one buffer serves all. */
+let scratch = new Uint8Array(4096);
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  // UTF-8 needs at most 3 bytes per UTF-16 unit.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', scratch.subarray(0, written)));
   let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  for (let i = 0; i < digest.length; i++) hex += HEX[digest[i]];
   return hex;
 }
 

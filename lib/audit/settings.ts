@@ -1,10 +1,12 @@
 /**
- * The audit part of the policy. The admin developer imports `auditPolicySchema` into the policy schema under
- * the key `audit`; the background reads `policy.audit` from storage key EFFECTIVE_POLICY_KEY and falls back to
- * defaults when it is absent or invalid (an invalid sink is reported, never half-applied).
+ * The audit part of the policy: lib/policy/schema.ts uses `auditPolicySchema` as its `audit` section (one shape;
+ * public/managed_schema.json and docs/admin.md mirror it). The background reads `policy.audit` from storage key
+ * EFFECTIVE_POLICY_KEY and falls back to defaults when it is absent or invalid (an invalid sink is reported,
+ * never half-applied).
  *
  * The first policy draft's form is still accepted: { sink: 'local' | 'http', url, retentionDays,
- * includeDraftText } — `sink: 'http'` + `url` means an OTLP sink at that URL with default settings.
+ * includeDraftText } — `sink: 'http'` + `url` means an OTLP sink at that URL with default settings. Managed
+ * storage cannot carry it (Chrome's managed_schema allows one type per setting, and declares the object form).
  */
 import { z } from 'zod';
 
@@ -30,7 +32,7 @@ export type AuditSinkSettings = z.infer<typeof auditSinkSchema>;
 export const auditRetentionSchema = z
   .object({
     /** Records older than this are pruned (0 = keep forever). */
-    days: z.number().int().min(0).max(36_500).default(365),
+    days: z.number().int().min(0).max(36_500).default(90),
     /** At most this many local records are kept (0 = no limit). */
     maxRecords: z.number().int().min(0).max(10_000_000).default(200_000),
   })
@@ -47,7 +49,9 @@ export const auditPolicySchema = z
     retention: auditRetentionSchema.optional(),
     /** Central logging: settings object (or the first draft's 'http' + url); absent or 'local' = nothing leaves the machine. */
     sink: z.union([auditSinkSchema, z.enum(['local', 'http'])]).optional(),
+    /** Legacy: the collector URL for `sink: 'http'`. */
     url: z.string().optional(),
+    /** Legacy: `retention.days`. */
     retentionDays: z.number().int().min(0).max(36_500).optional(),
   })
   .strict()
@@ -63,7 +67,14 @@ export interface AuditPolicy {
   sink?: AuditSinkSettings;
 }
 
-export const DEFAULT_AUDIT_POLICY: AuditPolicy = { redactDrafts: false, includeDraftText: true, retention: { days: 365, maxRecords: 200_000 } };
+export const DEFAULT_AUDIT_POLICY: AuditPolicy = { redactDrafts: false, includeDraftText: true, retention: { days: 90, maxRecords: 200_000 } };
+
+/** The policy's default `audit` value (what DEFAULT_POLICY holds): nothing leaves the machine, 90 days kept. */
+export const DEFAULT_AUDIT_POLICY_INPUT: z.output<typeof auditPolicySchema> = {
+  redactDrafts: DEFAULT_AUDIT_POLICY.redactDrafts,
+  includeDraftText: DEFAULT_AUDIT_POLICY.includeDraftText,
+  retention: { ...DEFAULT_AUDIT_POLICY.retention },
+};
 
 /** Reads `policy.audit` from the effective policy object; returns defaults plus the error when it is invalid. */
 export function readAuditPolicy(effectivePolicy: unknown): { policy: AuditPolicy; error?: string } {

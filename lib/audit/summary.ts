@@ -8,8 +8,13 @@
 import { CATEGORIES } from '../../rules';
 import { AUDIT_ACTIONS, REVIEW_STATUSES, type AuditRecord, type ReviewStatus } from './types';
 
-/** Rows per chunk: keeps each stored value under ~64 KB, above which Chromium moves IndexedDB values to blob files (slower to read). */
-export const CHUNK_ROWS = 1024;
+/**
+ * Rows per chunk: ~150 KB packed. Measured in Chromium on the 2-core machine: reading 3.7 MB of summary as 98
+ * values of 38 KB took 340–830 ms, as 25 values of 150 KB 45–90 ms (values over 64 KB are kept as blob files,
+ * which read faster than large values inside LevelDB). Appending one event rewrites the last chunk, which stays
+ * cheap at this size.
+ */
+export const CHUNK_ROWS = 4096;
 /** status value of a row whose record was pruned. */
 export const STATUS_GONE = 255;
 

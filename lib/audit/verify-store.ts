@@ -8,7 +8,7 @@ import { readChainAfter, readLocalHead } from './store';
 
 const VERIFY_BATCH = 5000;
 
-export async function verifyStore(db: AuditDb, onProgress: (done: number) => void = () => undefined): Promise<{ ok: boolean; records: number; chains: number; problems: ChainProblem[] }> {
+export async function verifyStore(db: AuditDb, onProgress: (done: number) => void = () => undefined, batchSize = VERIFY_BATCH): Promise<{ ok: boolean; records: number; chains: number; problems: ChainProblem[] }> {
   const dict = ((await db.get('meta', META_DICT)) as Dict | undefined) ?? { chains: [] };
   const local: LocalHead | undefined = await readLocalHead(db);
   const problems: ChainProblem[] = [];
@@ -18,13 +18,13 @@ export async function verifyStore(db: AuditDb, onProgress: (done: number) => voi
     let anchor = local?.chain === chain ? local.anchor : undefined;
     let after = 0;
     let any = false;
-    let pending = readChainAfter(db, chain, after, VERIFY_BATCH);
+    let pending = readChainAfter(db, chain, after, batchSize);
     for (;;) {
       const batch = await pending;
       if (batch.length === 0) break;
       any = true;
       // Records are read in (chain, seq) order: the next batch starts after this one's last seq.
-      pending = readChainAfter(db, chain, batch[batch.length - 1].seq, VERIFY_BATCH);
+      pending = readChainAfter(db, chain, batch[batch.length - 1].seq, batchSize);
       const done = records;
       const report = await verifyChains(batch, anchor ? { [chain]: anchor } : {}, (n) => onProgress(done + n));
       // Local chain: a first record not at 1 or right after the prune anchor means records went missing at

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, RECIPIENTS } from '../../rules';
+import { auditPolicySchema, DEFAULT_AUDIT_POLICY_INPUT } from '../audit/settings';
 
 export const ENFORCEMENT_MODES = ['enforce', 'warn', 'monitor'] as const;
 export type EnforcementMode = (typeof ENFORCEMENT_MODES)[number];
@@ -19,7 +20,6 @@ export const SEND_KEYS = ['Enter', 'Ctrl+Enter', 'Meta+Enter', 'Shift+Enter', 'A
 export type SendKey = (typeof SEND_KEYS)[number];
 
 export const AGENT_ID_SOURCES = ['managed', 'page', 'prompt', 'install'] as const;
-export const AUDIT_SINKS = ['local', 'http'] as const;
 export const POLICY_LOCALES = ['auto', 'zh-Hans', 'zh-Hant', 'en'] as const;
 
 /** WebExtension match pattern (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns). */
@@ -91,17 +91,11 @@ export const severityActionsSchema = z
   .object({ block: z.enum(OVERRIDE_KINDS).default('none'), warn: z.enum(OVERRIDE_KINDS).default('acknowledge') })
   .strict();
 
-export const auditPolicySchema = z
-  .object({
-    sink: z.enum(AUDIT_SINKS).default('local'),
-    /** Collector endpoint for sink "http" (events are POSTed as JSON lines). */
-    url: z.string().regex(/^https?:\/\/\S+$/).optional(),
-    retentionDays: z.number().int().min(1).max(3650).default(90),
-    /** Keep the draft text in audit events (otherwise only offsets and rule ids). */
-    includeDraftText: z.boolean().default(true),
-  })
-  .strict()
-  .refine((a) => a.sink !== 'http' || !!a.url, 'sink "http" needs a url');
+/**
+ * The audit section is the QA part's own schema (lib/audit/settings.ts: retention, redaction, the OTLP sink with
+ * headers, batch size and backoff), so the policy and the service worker that applies it read one shape.
+ */
+export { auditPolicySchema };
 
 export const agentIdentitySchema = z
   .object({
@@ -138,7 +132,7 @@ export const policyFieldSchemas = {
   packs: packsPolicySchema.default({ bundled: ['cn', 'us'], remote: [], trustedKeys: [] }),
   /** Minutes between scheduled checks of remote packs. */
   refreshMinutes: z.number().int().min(1).max(1440).default(15),
-  audit: auditPolicySchema.default({ sink: 'local', retentionDays: 90, includeDraftText: true }),
+  audit: auditPolicySchema.default(DEFAULT_AUDIT_POLICY_INPUT),
   agentIdentity: agentIdentitySchema.default({ source: 'install' }),
   locked: z.array(z.enum(POLICY_KEYS)).default([]),
   defaults: defaultsPolicySchema.default({ locale: 'auto', jurisdiction: [] }),

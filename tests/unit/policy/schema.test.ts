@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DEFAULT_AUDIT_POLICY, readAuditPolicy } from '../../../lib/audit/settings';
+import { mergePolicy } from '../../../lib/policy/merge';
 import { DEFAULT_POLICY, POLICY_KEYS, policyInputSchema, policySchema } from '../../../lib/policy/schema';
-import { liteErrors, schemaPaths, type LiteSchema } from './json-schema-lite';
+import { chromeView, liteErrors, schemaPaths, type LiteSchema } from './json-schema-lite';
 
 const root = resolve(__dirname, '../../..');
 const managedSchema = JSON.parse(readFileSync(resolve(root, 'public/managed_schema.json'), 'utf8')) as LiteSchema;
@@ -68,12 +70,12 @@ describe('policy schema', () => {
 
   it('managed_schema.json declares exactly the settings the policy schema has', () => {
     expect(Object.keys(managedSchema.properties ?? {}).sort()).toEqual([...POLICY_KEYS].sort());
-    const zodPaths = schemaPaths(z.toJSONSchema(policySchema, { io: 'input' }) as LiteSchema).sort();
+    const zodPaths = schemaPaths(chromeView(z.toJSONSchema(policySchema, { io: 'input' }) as LiteSchema)).sort();
     expect(schemaPaths(managedSchema).sort()).toEqual(zodPaths);
   });
 
   it('managed_schema.json enumerations agree with the policy schema', () => {
-    const zodJson = z.toJSONSchema(policySchema, { io: 'input' }) as LiteSchema;
+    const zodJson = chromeView(z.toJSONSchema(policySchema, { io: 'input' }) as LiteSchema);
     const enums = (s: LiteSchema, prefix = ''): Record<string, unknown[]> => {
       const out: Record<string, unknown[]> = {};
       if (s.enum) out[prefix] = [...s.enum].sort();
@@ -82,5 +84,38 @@ describe('policy schema', () => {
       return out;
     };
     expect(enums(managedSchema)).toEqual(enums(zodJson));
+  });
+
+  it('the audit section is the audit part\'s own schema: an OTLP sink set by policy reaches the recorder', () => {
+    const audit = {
+      redactDrafts: true,
+      retention: { days: 30, maxRecords: 50_000 },
+      sink: { url: 'https://otel.example.com/v1/logs', headers: { Authorization: 'Bearer t0k' }, batchSize: 250, minBackoffMs: 2_000, maxBackoffMs: 60_000 },
+    };
+    expect(liteErrors(managedSchema, { audit })).toEqual([]);
+    const effective = mergePolicy({ audit }, {});
+    expect(effective.problems).toEqual([]);
+    const applied = readAuditPolicy(effective.policy);
+    expect(applied.error).toBeUndefined();
+    expect(applied.policy).toMatchObject({ redactDrafts: true, retention: { days: 30, maxRecords: 50_000 } });
+    expect(applied.policy.sink).toMatchObject({ url: 'https://otel.example.com/v1/logs', headers: { Authorization: 'Bearer t0k' }, batchSize: 250, timeoutMs: 10_000, minBackoffMs: 2_000, maxBackoffMs: 60_000 });
+  });
+
+  it('keeps reading the first draft\'s audit form, and rejects sinks that are unsafe or incomplete', () => {
+    const legacy = mergePolicy({}, { audit: { sink: 'http', url: 'https://c.example/v1/logs', retentionDays: 180, includeDraftText: true } });
+    expect(legacy.problems).toEqual([]);
+    expect(readAuditPolicy(legacy.policy).policy).toMatchObject({ retention: { days: 180 }, sink: { url: 'https://c.example/v1/logs', batchSize: 100 } });
+    for (const bad of [{ sink: { url: 'file:///etc/passwd' } }, { sink: { url: 'https://c.example', batchSize: 0 } }, { sink: { url: 'https://c.example', extra: 1 } }, { retention: { days: -1 } }, { sink: 'http' }]) {
+      expect(policySchema.safeParse({ audit: bad }).success, JSON.stringify(bad)).toBe(false);
+    }
+    // A managed value of the wrong shape falls back to the default audit settings (no sink), never to the local one.
+    const fallback = mergePolicy({ audit: { sink: { url: 'ftp://x' } } }, { audit: { sink: { url: 'https://agent.example/v1/logs' } } });
+    expect(fallback.problems.map((p) => p.key)).toEqual(['audit']);
+    expect(readAuditPolicy(fallback.policy).policy.sink).toBeUndefined();
+  });
+
+  it('has one audit default: what the recorder assumes without a policy', () => {
+    expect(readAuditPolicy(DEFAULT_POLICY).policy).toEqual(DEFAULT_AUDIT_POLICY);
+    expect(readAuditPolicy({}).policy).toEqual(DEFAULT_AUDIT_POLICY);
   });
 });
