@@ -1,5 +1,5 @@
 /** Counts by category, agent and day, and per-rule precision from QA labels, as plain SVG bars. */
-import { CATEGORIES } from '../../rules';
+import { CATEGORIES } from '../../rules/engine/types';
 import type { AuditStats } from '../../lib/audit/query';
 import type { AuditTable } from '../../lib/audit/summary';
 import type { UiLocale } from '../shared/i18n';

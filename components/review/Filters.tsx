@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../rules';
+import { CATEGORIES } from '../../rules/engine/types';
 import type { AuditFilter } from '../../lib/audit/query';
 import type { AuditTable } from '../../lib/audit/summary';
 import { AUDIT_ACTIONS, REVIEW_STATUSES } from '../../lib/audit/types';

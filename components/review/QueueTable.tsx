@@ -4,7 +4,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { CATEGORIES } from '../../rules';
+import { CATEGORIES } from '../../rules/engine/types';
 import { statusOf, type AuditTable } from '../../lib/audit/summary';
 import { AUDIT_ACTIONS } from '../../lib/audit/types';
 import type { UiLocale } from '../shared/i18n';

@@ -1,6 +1,7 @@
 /** Message and legal source of a rule, looked up in the packs in force (storage) or the bundled ones. */
 import { browser } from 'wxt/browser';
-import type { CompiledPack, LocalizedText } from '../../rules';
+import type { CompiledPack } from '../../rules/engine/schema';
+import type { LocalizedText } from '../../rules/engine/types';
 import { BUNDLED_PACKS } from '../../lib/audit/packs';
 import { ACTIVE_PACKS_KEY } from '../../lib/packs/storage-keys';
 

@@ -1,5 +1,5 @@
 /** Which packs (id, version) are in force: the verified ones in storage, else the ones bundled at build time. */
-import type { CompiledPack } from '../../rules';
+import type { CompiledPack } from '../../rules/engine/schema';
 
 const bundledModules = import.meta.glob('../../rules/packs/dist/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
 

@@ -2,7 +2,7 @@
  * Filtering and statistics over the columnar AuditTable: plain loops over typed arrays, so 100,000 rows
  * filter in a few milliseconds on the review page's main thread.
  */
-import { CATEGORIES } from '../../rules';
+import { CATEGORIES } from '../../rules/engine/types';
 import { REVIEW_STATUSES } from './types';
 import type { AuditTable } from './summary';
 

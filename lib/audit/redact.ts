@@ -4,7 +4,7 @@
  * still point at the same text). Validity is decided by the engine's own validators, so a random 18-digit
  * order number stays readable while a real ID number does not.
  */
-import { isLuhnValid, isValidCnId, isValidSsn } from '../../rules';
+import { isLuhnValid, isValidCnId, isValidSsn } from '../../rules/engine/detectors';
 
 const MASK = '*';
 

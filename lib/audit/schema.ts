@@ -1,6 +1,6 @@
 /** zod shapes of what crosses a trust boundary: events from content scripts and records from imported files. */
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, RECIPIENTS, SEVERITIES } from '../../rules';
+import { CATEGORIES, CHANNELS, RECIPIENTS, SEVERITIES } from '../../rules/engine/types';
 import { AUDIT_ACTIONS, type AuditEventInput, type AuditRecord } from './types';
 
 const MAX_TEXT = 20_000;

@@ -5,7 +5,7 @@
  * instead of deserialising an object with eleven typed arrays (or, worse, one object per record).
  * Strings (chains, agents, sites, rules) are stored once in a dictionary and referenced by index.
  */
-import { CATEGORIES } from '../../rules';
+import { CATEGORIES } from '../../rules/engine/types';
 import { AUDIT_ACTIONS, REVIEW_STATUSES, type AuditRecord, type ReviewStatus } from './types';
 
 /**

@@ -15,7 +15,7 @@
  *      sessionStorage). A retry of an already-stored eventId is acknowledged as `{ ok: true, duplicate: true }`
  *      and stored once. `{ ok: false, retry: false }` means the event is malformed: drop it.
  */
-import type { Category, Channel, Recipient, Severity } from '../../rules';
+import type { Category, Channel, Recipient, Severity } from '../../rules/engine/types';
 
 export const AUDIT_ACTIONS = ['blocked', 'warning_acknowledged', 'override_justified', 'fix_applied', 'sent_after_edit', 'false_positive_reported'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
