@@ -2,7 +2,6 @@
 import { browser } from 'wxt/browser';
 import type { CompiledPack } from '../../rules/engine/schema';
 import type { LocalizedText } from '../../rules/engine/types';
-import { BUNDLED_PACKS } from '../../lib/audit/packs';
 import { ACTIVE_PACKS_KEY } from '../../lib/packs/storage-keys';
 
 export interface RuleInfo {
@@ -18,7 +17,9 @@ function index(packs: CompiledPack[]): Map<string, RuleInfo> {
   return map;
 }
 
+/** Loaded after the queue is on screen: the bundled packs are a few hundred kB the table does not need. */
 export async function loadRuleInfo(): Promise<Map<string, RuleInfo>> {
+  const { BUNDLED_PACKS } = await import('../../lib/audit/packs');
   const map = index(BUNDLED_PACKS);
   try {
     const active = (await browser.storage.local.get(ACTIVE_PACKS_KEY))[ACTIVE_PACKS_KEY];

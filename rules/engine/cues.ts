@@ -43,7 +43,7 @@ export const CUES = {
   notReported: ['你说话', '您说话', '你说明', '您说明', '说话算话', '你说的话不算', '你说谎', '您说谎', '你说到做到'],
   /** Fraud warnings: authorities named as impostors, never as the sender. Reach: the whole sentence. */
   fraudWarning: [
-    '冒充', '假冒', '谨防', '警惕', '防骗', '防诈', '诈骗电话', '诈骗短信', '诈骗分子', '不法分子', '骗子冒充', '自称是', '反诈',
+    '冒充', '假冒', '谨防', '警惕', '防骗', '防诈', '诈骗电话', '诈骗短信', '诈骗分子', '不法分子', '骗子冒充', '自称是', '自称', '反诈',
     'scam', 'scammer', 'scammers', 'fraudster', 'fraudsters', 'beware', 'impersonat*', 'pretend*', 'posing as', 'phishing',
     'claiming to be', 'claim to be', 'claims to be', 'fraudulent', 'not from us', 'not affiliated with', 'watch out for',
   ],

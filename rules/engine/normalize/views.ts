@@ -233,7 +233,10 @@ export function buildMatchView(base: BaseView, abbreviations: ReadonlyMap<string
           k = x + 1;
         } else break;
       }
-      if (singles.length >= 4) j = k; // four or more: "u r a" is chat shorthand, "a r r e s t" a disguise
+      // Four or more join ("a r r e s t" is a disguise, "u r a" chat shorthand); two or three join only when
+      // they spell a listed abbreviation ("j c" → jc → 警察).
+      const spelled = singles.map((x) => b[x]).join('');
+      if (singles.length >= 4 || (singles.length >= 2 && abbreviations.has(spelled))) j = singles[singles.length - 1] + 1;
       else singles.length = 0;
     }
     if (pendingMark) flushMark();

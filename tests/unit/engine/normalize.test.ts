@@ -20,6 +20,8 @@ describe('normalised views', () => {
     expect(matchText('arrrrest j41l')).toBe('arrest jail');
     expect(matchText('3.5 元')).toBe('3 5元');
     expect(matchText('jc上门', [['jc', '警察']])).toBe('警察上门');
+    expect(matchText('j c 上门', [['jc', '警察']])).toBe('警察上门'); // spaced initials of a listed abbreviation
+    expect(matchText('u r a thief')).toBe('u r a thief'); // chat shorthand, not spelled-out letters
   });
 
   it('maps every match-view character back into the original draft', () => {
