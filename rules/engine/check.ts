@@ -131,7 +131,7 @@ export class Engine {
 
     const script = dominantScript(match.text);
     const candidates = new Set<number>(t.unanchoredRules);
-    for (const term of hits.byTerm.keys()) for (const r of t.rulesByTerm[term]) candidates.add(r);
+    for (const term of hits.terms) for (const r of t.rulesByTerm[term]) candidates.add(r);
 
     const findings: Finding[] = [];
     for (const index of [...candidates].sort((a, b) => a - b)) {
@@ -186,12 +186,12 @@ export class Engine {
     // Walk whichever is smaller: the symbol's terms, or the terms that occur at all (usually a few dozen).
     const terms = this.tables.symbols[symbol];
     const out: Hit[] = [];
-    if (terms.length > hits.byTerm.size) {
+    if (terms.length > hits.terms.length) {
       const member = this.tables.symbolMembers[symbol];
-      for (const [term, list] of hits.byTerm) if (member.has(term)) for (const h of list) out.push(h);
+      for (const term of hits.terms) if (member.has(term)) for (const h of hits.get(term)!) out.push(h);
     } else {
       for (const term of terms) {
-        const list = hits.byTerm.get(term);
+        const list = hits.get(term);
         if (list) for (const h of list) out.push(h);
       }
     }

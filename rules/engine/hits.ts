@@ -31,18 +31,32 @@ function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
+/** Occurrences per term: an array indexed by term id (no hashing per hit) plus the ids that occurred. */
 export class HitSet {
-  readonly byTerm = new Map<number, Hit[]>();
+  private readonly lists: (Hit[] | undefined)[];
+  /** term ids with at least one hit, in order of first occurrence */
+  readonly terms: number[] = [];
+
+  constructor(termCount: number) {
+    this.lists = new Array(termCount);
+  }
 
   add(hit: Hit): void {
-    let list = this.byTerm.get(hit.term);
-    if (!list) this.byTerm.set(hit.term, (list = []));
+    let list = this.lists[hit.term];
+    if (!list) {
+      this.lists[hit.term] = list = [];
+      this.terms.push(hit.term);
+    }
     if (list.length < MAX_HITS_PER_TERM) list.push(hit);
+  }
+
+  get(term: number): Hit[] | undefined {
+    return this.lists[term];
   }
 }
 
 export function collectHits(t: CompiledTables, base: BaseView, match: MatchView, sound: SoundView | null, usedDetectors: boolean): HitSet {
-  const hits = new HitSet();
+  const hits = new HitSet(t.terms.length);
   const m = match.text;
   const gapParts = new Map<number, { part: number; ms: number; me: number }[]>();
 
