@@ -112,6 +112,22 @@ function naiveChecker(packs: CompiledPack[]): (text: string) => number {
   };
 }
 
+/**
+ * A fixed workload (a million Map writes and reads with small-integer keys, the engine's commonest operation)
+ * timed in the same run, so figures from machines of different speed can be compared.
+ */
+function calibrationMs(): number {
+  return median(
+    timeIt(() => {
+      const m = new Map<number, number>();
+      for (let i = 0; i < 1e6; i++) m.set(i * 8192 + 7, i);
+      let s = 0;
+      for (let i = 0; i < 1e6; i++) s += m.get(i * 8192 + 7)!;
+      if (s < 0) throw new Error('unreachable');
+    }, 0, 3),
+  );
+}
+
 function main() {
   const json = process.argv.includes('--json');
   const sources = loadDefaultPacks();
@@ -163,6 +179,7 @@ function main() {
     text_scaling_10x: +(t100k / t10k).toFixed(2),
     rule_scaling_10x: +(tTen / tBase).toFixed(2),
     naive_ratio: +(tNaive / tTen).toFixed(2),
+    calibration_map_1m_ms: +calibrationMs().toFixed(0),
   };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
@@ -180,6 +197,7 @@ function main() {
       bar('rule_scaling_10x', result.rule_scaling_10x, 2),
       bar('naive_ratio', result.naive_ratio, 3, false),
       `check_500_p50_ms     ${result.check_500_p50_ms}`,
+      `calibration          ${result.calibration_map_1m_ms} ms for 1M Map set+get on this machine (scale absolute figures by it)`,
     ].join('\n') + '\n',
   );
 }
