@@ -22,7 +22,8 @@ export interface GuardEnv {
   close(): Promise<void>;
 }
 
-export async function startGuardEnv(options: { extension?: boolean; storage?: Record<string, unknown> } = {}): Promise<GuardEnv> {
+/** `bundledPacks`: guard with the real default packs (for speed figures) instead of the small e2e test pack. */
+export async function startGuardEnv(options: { extension?: boolean; storage?: Record<string, unknown>; bundledPacks?: boolean } = {}): Promise<GuardEnv> {
   const dir = await consolesBuilt();
   const { origin, server } = await serve(consoleRoutes(dir));
   const launched = await launchBrowser({ extension: options.extension });
@@ -31,7 +32,7 @@ export async function startGuardEnv(options: { extension?: boolean; storage?: Re
     await launched.serviceWorker.evaluate(async (key) => {
       for (let i = 0; i < 100 && !(await (globalThis as any).chrome.storage.local.get(key))[key]; i++) await new Promise((r) => setTimeout(r, 50));
     }, PACK_STATUS_KEY);
-    const values = { [ACTIVE_PACKS_KEY]: [e2ePack()], [UI_LOCALE_KEY]: 'zh-Hans', ...options.storage };
+    const values = { ...(options.bundledPacks ? {} : { [ACTIVE_PACKS_KEY]: [e2ePack()] }), [UI_LOCALE_KEY]: 'zh-Hans', ...options.storage };
     await launched.serviceWorker.evaluate((v) => (globalThis as any).chrome.storage.local.set(v), values);
   }
   const page = launched.context.pages()[0] ?? (await launched.context.newPage());

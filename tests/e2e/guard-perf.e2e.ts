@@ -18,7 +18,7 @@ const ARTIFACTS = resolve(__dirname, '../.artifacts');
 const figures: Record<string, unknown> = {};
 let env: GuardEnv;
 beforeAll(async () => {
-  env = await startGuardEnv();
+  env = await startGuardEnv({ bundledPacks: true }); // the real cn + us packs, as agents run them
 });
 afterAll(async () => {
   await env?.close();
@@ -40,7 +40,8 @@ async function perf(page: Page): Promise<GuardStatus['perf']> {
 }
 
 function filler(n: number): string {
-  const unit = '您好，关于本月账单的还款安排，请您在方便时回复确认，谢谢。\n';
+  // Neutral to every recipient role (no debt words), so a send with the real packs goes through.
+  const unit = '您好，感谢您今天抽空沟通，我们稍后再和您确认时间，祝您生活愉快。\n';
   return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 }
 
