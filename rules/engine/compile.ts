@@ -345,7 +345,7 @@ export function compileTables(packs: CompiledPack[], options: CompileOptions = {
         recipients: r.when?.recipient ? new Set(r.when.recipient) : null,
         channels: r.when?.channel ? new Set(r.when.channel) : null,
         jurisdictions: r.when?.jurisdiction ? new Set(r.when.jurisdiction.map((j) => j.toLowerCase())) : null,
-        scripts: r.when?.script ? new Set(r.when.script) : null,
+        scripts: r.when?.script ? new Set(r.when.script) : pack.pack.script ? new Set(pack.pack.script) : null,
         kind,
         all: (m?.all ?? []).map((entry, k) => (Array.isArray(entry) ? entry : [entry]).map((it) => symbolFor(pack, it, r.id, `match.all[${k}]`))),
         any: m?.any ? m.any.map((it, k) => symbolFor(pack, it, r.id, `match.any[${k}]`)) : null,

@@ -122,6 +122,8 @@ export const packManifestSchema = z
     description: localized.optional(),
     /** Percentage of agents who get this pack during a staged rollout (100 when absent). */
     rollout: z.number().min(0).max(100).optional(),
+    /** Scripts of the drafts this pack's rules read, unless a rule says otherwise in when.script (absent: all). */
+    script: z.array(z.enum(['han', 'latin'])).min(1).optional(),
   })
   .strict();
 
