@@ -201,21 +201,9 @@ export function appendRows(chunk: Chunk, dict: Dict, records: AuditRecord[], sta
   return { chunk: c, rows };
 }
 
-/** All live rows of all chunks, concatenated: what the review page filters. */
-export interface AuditTable {
-  n: number;
+/** All live rows of all chunks, concatenated: what the review page filters (the chunk columns, plus the dictionary). */
+export interface AuditTable extends Chunk {
   dict: Dict;
-  chain: Uint32Array;
-  seq: Uint32Array;
-  time: Float64Array;
-  agent: Uint32Array;
-  site: Uint32Array;
-  action: Uint8Array;
-  cats: Uint16Array;
-  sev: Uint8Array;
-  status: Uint8Array;
-  ruleStart: Uint32Array;
-  rules: Uint32Array;
 }
 
 export function buildTable(chunks: Chunk[], dict: Dict): AuditTable {

@@ -129,7 +129,7 @@ export class Engine {
     const jurisdictions = context.jurisdiction === undefined ? null : new Set([context.jurisdiction].flat().map((j) => j.toLowerCase()));
     const allowedPacks = jurisdictions && jurisdictions.size ? new Set(t.packs.filter((p) => jurisdictions.has(p.jurisdiction)).map((p) => p.id)) : null;
 
-    const script = dominantScript(match.text);
+    let script: 'han' | 'latin' | undefined; // computed only if some candidate rule asks
     const candidates = new Set<number>(t.unanchoredRules);
     for (const term of hits.terms) for (const r of t.rulesByTerm[term]) candidates.add(r);
 
@@ -140,7 +140,7 @@ export class Engine {
       if (rule.recipients && !rule.recipients.has(recipient)) continue;
       if (rule.channels && !(context.channel && rule.channels.has(context.channel))) continue;
       if (rule.jurisdictions && !(jurisdictions && [...rule.jurisdictions].some((j) => jurisdictions.has(j)))) continue;
-      if (rule.scripts && !rule.scripts.has(script)) continue;
+      if (rule.scripts && !rule.scripts.has((script ??= dominantScript(match.text)))) continue;
       const severity = rule.severity(recipient);
       const make = (start: number, end: number, via: Finding['via']): Finding => ({
         rule: rule.id,

@@ -5,7 +5,7 @@
  */
 import type { CompiledTables } from './compile';
 import { DETECTORS } from './detectors';
-import { CLAUSE_MARK, SENTENCE_MARK, type BaseView, type MatchView, type SoundView } from './normalize/views';
+import type { BaseView, MatchView, SoundView } from './normalize/views';
 import type { MatchVia } from './types';
 
 export interface Hit {
@@ -126,7 +126,7 @@ export function collectHits(t: CompiledTables, base: BaseView, match: MatchView,
   const baseHit = (term: number, bs: number, be: number, via: MatchVia): Hit => {
     let ms = match.fromBase[bs];
     const me = Math.min(Math.max(ms + 1, match.fromBase[be]), m.length);
-    if (ms < m.length && (m.charCodeAt(ms) === 0x7c || m.charCodeAt(ms) === 0x23)) ms = Math.min(ms + 1, me - 1);
+    if (ms < m.length && (m.charCodeAt(ms) === 0x7c /* clause mark */ || m.charCodeAt(ms) === 0x23 /* sentence mark */)) ms = Math.min(ms + 1, me - 1);
     ms = Math.min(ms, Math.max(0, m.length - 1));
     return { term, ms, me, os: base.start[bs], oe: base.end[be - 1], via };
   };

@@ -4,7 +4,7 @@
  * `npm run packs` also writes the JSON Schema of the source format to rules/schema/ for editor completion.
  */
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, LOCALES, RECIPIENTS, SEVERITIES } from './types';
+import { CATEGORIES, CHANNELS, RECIPIENTS, SEVERITIES } from './types';
 
 const localized = z
   .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1).optional(), en: z.string().min(1) })
